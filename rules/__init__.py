@@ -1,0 +1,1 @@
+"""Rule modules, one per file; see the registry in this module."""
