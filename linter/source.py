@@ -1,0 +1,66 @@
+"""A file's text as fcschema sees it: decoded once, with a lazy line index.
+
+Offsets everywhere in fcschema are character offsets into ``Source.text`` (the decoded
+text without a byte-order mark). Line and column are computed from them only when a
+diagnostic is shown, so files without findings never pay for a line index.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import List, Optional, Tuple
+
+from .diagnostics import Position
+
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+
+
+@dataclass
+class Source:
+    filename: str  # as given on the command line (or --stdin-filename)
+    text: str
+    encoding: str = "utf-8"
+    bom: bool = False
+    path: Optional[str] = None  # real file path, None for stdin
+    _line_starts: Optional[List[int]] = field(default=None, repr=False)
+
+    @property
+    def line_starts(self) -> List[int]:
+        if self._line_starts is None:
+            starts = [0]
+            starts.extend(m.end() for m in _NEWLINE.finditer(self.text))
+            self._line_starts = starts
+        return self._line_starts
+
+    @property
+    def newline(self) -> str:
+        """The file's line ending, for inserted text (CRLF files stay CRLF)."""
+        m = _NEWLINE.search(self.text)
+        return m.group(0) if m else "\n"
+
+    def position(self, offset: int) -> Position:
+        """1-based row and column of a character offset."""
+        starts = self.line_starts
+        offset = max(0, min(offset, len(self.text)))
+        row = bisect.bisect_right(starts, offset) - 1
+        return Position(row + 1, offset - starts[row] + 1)
+
+    def offset(self, row: int, column: int) -> int:
+        """Character offset of a 1-based row and column."""
+        starts = self.line_starts
+        row = max(1, min(row, len(starts)))
+        return min(starts[row - 1] + column - 1, len(self.text))
+
+    def line_text(self, row: int) -> str:
+        """The text of a 1-based line without its line ending ("" past the end)."""
+        starts = self.line_starts
+        if row < 1 or row > len(starts):
+            return ""
+        start = starts[row - 1]
+        end = starts[row] if row < len(starts) else len(self.text)
+        return self.text[start:end].rstrip("\r\n")
+
+    def span_positions(self, span: Tuple[int, int]) -> Tuple[Position, Position]:
+        return self.position(span[0]), self.position(span[1])
