@@ -1,0 +1,134 @@
+"""The check pipeline: discover -> read -> parse -> recognise -> lint -> locate.
+
+Kept free of click so it can be driven from tests and from Python. Each file is handled
+on its own: whatever goes wrong with one becomes its diagnostics, and the run goes on.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from typing import Dict, List, Optional, Sequence
+
+from .diagnostics import Diagnostic, Position
+from .discovery import STDIN, Candidate, discover
+from .document import DEFAULT_MAX_BYTES, Document, decode, parse, read_source
+from .engine import Engine, Settings
+from .source import Source
+
+# Words that suggest a file that failed to parse was meant to hold tool definitions.
+TOOL_MARKERS = ("parameters", "json_schema", "\"function\"", "function:", "inputSchema",
+                "input_schema", "tools")
+
+
+@dataclass
+class FileResult:
+    filename: str
+    source: Optional[Source] = None
+    document: Optional[Document] = None
+    diagnostics: List[Diagnostic] = field(default_factory=list)
+    has_tools: bool = False
+
+
+@dataclass
+class CheckResult:
+    files: List[FileResult] = field(default_factory=list)
+
+    @property
+    def diagnostics(self) -> List[Diagnostic]:
+        return [d for f in self.files for d in f.diagnostics]
+
+    @property
+    def sources(self) -> Dict[str, Source]:
+        return {f.filename: f.source for f in self.files if f.source is not None}
+
+    @property
+    def files_checked(self) -> int:
+        return len(self.files)
+
+    def exit_code(self, warnings_as_errors: bool = False) -> int:
+        bad = ("error", "warning") if warnings_as_errors else ("error",)
+        return 1 if any(d.severity in bad for d in self.diagnostics) else 0
+
+
+@dataclass
+class CheckOptions:
+    paths: Sequence[str] = (".",)
+    settings: Settings = field(default_factory=Settings)
+    stdin_filename: str = "<stdin>"
+    max_bytes: int = DEFAULT_MAX_BYTES
+    exclude: Sequence[str] = ()
+    force_exclude: bool = False
+
+
+def locate(diagnostics: List[Diagnostic], document: Optional[Document], source: Optional[Source]) -> None:
+    """Turn pointers into spans and line:col, only for the diagnostics that need it."""
+    for diagnostic in diagnostics:
+        if diagnostic.location is not None:
+            continue
+        if document is None or source is None:
+            diagnostic.location = diagnostic.end_location = Position(1, 1)
+            continue
+        span, _found = document.sourcemap.span(diagnostic.pointer, diagnostic.anchor)
+        diagnostic.span = span
+        diagnostic.location, diagnostic.end_location = source.span_positions(span)
+
+
+def check_source(source: Source, engine: Engine, explicit: bool = True) -> FileResult:
+    result = FileResult(source.filename, source=source)
+    document, problems = parse(source)
+    if document is None:
+        if explicit or any(marker in source.text for marker in TOOL_MARKERS):
+            result.diagnostics = _stamped(problems, engine, source.filename)
+        return result
+    result.document = document
+    diagnostics = engine.lint_data(document.data, document)
+    result.has_tools = bool(diagnostics) or _has_tools(document)
+    for diagnostic in diagnostics:
+        diagnostic.filename = source.filename
+    locate(diagnostics, document, source)
+    diagnostics.sort(key=Diagnostic.sort_key)
+    result.diagnostics = diagnostics
+    return result
+
+
+def _has_tools(document: Document) -> bool:
+    from .formats import recognise
+
+    sites, _ = recognise(document.data)
+    return bool(sites)
+
+
+def _stamped(problems: List[Diagnostic], engine: Engine, filename: str) -> List[Diagnostic]:
+    for problem in problems:
+        info = engine.rules[problem.code]
+        problem.name, problem.filename = info.name, filename
+        problem.severity = problem.severity or info.severity
+    return [p for p in problems if engine.settings.enabled(p.code)]
+
+
+def read_candidate(candidate: Candidate, max_bytes: int):
+    if candidate.path == STDIN:
+        data = sys.stdin.buffer.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            return None, Diagnostic(code="FCS002", filename=candidate.filename, location=Position(1, 1),
+                                    end_location=Position(1, 1),
+                                    message=f"standard input is over the {max_bytes}-byte limit")
+        return decode(data, candidate.filename, None)
+    return read_source(candidate.path, candidate.filename, max_bytes)
+
+
+def check_paths(options: CheckOptions, engine: Optional[Engine] = None) -> CheckResult:
+    engine = engine or Engine(options.settings)
+    result = CheckResult()
+    for candidate in discover(options.paths, options.stdin_filename, options.exclude, options.force_exclude):
+        source, problem = read_candidate(candidate, options.max_bytes)
+        if source is None:
+            # Reported even for files found by walking a folder: nothing is skipped unseen.
+            result.files.append(FileResult(candidate.filename,
+                                           diagnostics=_stamped([problem], engine, candidate.filename)))
+            continue
+        file_result = check_source(source, engine, candidate.explicit)
+        if candidate.explicit or file_result.has_tools or file_result.diagnostics:
+            result.files.append(file_result)
+    return result

@@ -1,0 +1,78 @@
+"""Which files to check: explicit paths, folders walked for JSON and YAML, and stdin.
+
+Files named explicitly are always checked. Files found by walking a folder are checked
+only when they hold tool definitions (the app decides after parsing), so a repository's
+package.json or CI config does not produce noise.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from dataclasses import dataclass
+from typing import Iterable, Iterator, List, Sequence
+
+SUFFIXES = (".json", ".yaml", ".yml")
+# Folders never walked into (they are tool caches and dependencies, not sources).
+SKIPPED_DIRS = frozenset({
+    ".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".mypy_cache",
+    ".pytest_cache", ".ruff_cache", ".tox", ".nox", "build", "dist", ".eggs", "site-packages",
+})
+STDIN = "-"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    path: str        # where to read it ("-" for standard input)
+    filename: str    # how to name it in diagnostics
+    explicit: bool   # named on the command line (always checked)
+
+
+def _excluded(path: str, exclude: Sequence[str]) -> bool:
+    norm = path.replace(os.sep, "/")
+    parts = norm.split("/")
+    for pattern in exclude:
+        if fnmatch.fnmatch(norm, pattern) or any(fnmatch.fnmatch(part, pattern) for part in parts):
+            return True
+    return False
+
+
+def discover(paths: Iterable[str], stdin_filename: str = "<stdin>",
+             exclude: Sequence[str] = (), force_exclude: bool = False) -> Iterator[Candidate]:
+    seen = set()
+    for given in paths:
+        if given == STDIN:
+            yield Candidate(STDIN, stdin_filename, True)
+            continue
+        if os.path.isdir(given):
+            for found in _walk(given, exclude):
+                key = os.path.realpath(found)
+                if key not in seen:
+                    seen.add(key)
+                    yield Candidate(found, found, False)
+            continue
+        if force_exclude and _excluded(given, exclude):
+            continue
+        key = os.path.realpath(given)
+        if key in seen:
+            continue
+        seen.add(key)
+        yield Candidate(given, given, True)
+
+
+def _walk(top: str, exclude: Sequence[str]) -> List[str]:
+    """Files below ``top`` in a stable order; symlinked folders are not followed, so a
+    symlink loop cannot trap the walk."""
+    found = []
+    for root, dirs, files in os.walk(top, onerror=lambda error: None):
+        dirs[:] = sorted(d for d in dirs
+                         if d not in SKIPPED_DIRS and not d.endswith(".egg-info")
+                         and not _excluded(os.path.join(root, d), exclude))
+        for name in sorted(files):
+            if name.lower().endswith(SUFFIXES):
+                path = os.path.join(root, name)
+                if top in (".", "./") and path.startswith("./"):
+                    path = path[2:]
+                if not _excluded(path, exclude):
+                    found.append(path)
+    return found

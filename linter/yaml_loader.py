@@ -1,0 +1,212 @@
+"""YAML -> plain data plus the span of every node, without constructing tags.
+
+ruamel.yaml's composer gives nodes with start and end marks; fcschema builds the data
+itself from those nodes so that:
+
+* every key and value has an exact span (for diagnostics and text-edit fixes);
+* tags such as ``!!python/object`` are never constructed: the scalar is read as text;
+* alias expansion is bounded (a "billion laughs" document is refused, not expanded);
+* duplicate and non-string keys are reported instead of silently merged.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Dict, List, Optional, Tuple
+
+from .diagnostics import Pointer
+
+CORE = "tag:yaml.org,2002:"
+# Expanding aliases past this many nodes (and past ten times the distinct nodes) is a bomb.
+MAX_EXPANDED_NODES = 200_000
+# Tags that only say which plain type a node has; any other tag is reported and ignored.
+PLAIN_TAGS = {CORE + kind for kind in (
+    "str", "int", "float", "bool", "null", "seq", "map", "timestamp", "binary", "merge", "value")}
+
+
+class YamlLoadError(Exception):
+    """A problem that stops the document from being read, with a character offset."""
+
+    def __init__(self, message: str, offset: int, end: Optional[int] = None):
+        super().__init__(message)
+        self.message = message
+        self.offset = offset
+        self.end = end if end is not None else offset
+
+
+@dataclass
+class YamlNote:
+    """A finding made while loading (duplicate key, ignored tag, ...)."""
+
+    kind: str
+    message: str
+    pointer: Pointer
+    start: int
+    end: int
+
+
+@dataclass
+class LoadedYaml:
+    data: Any
+    members: Dict[Tuple[str, ...], tuple]
+    notes: List[YamlNote] = field(default_factory=list)
+    documents: int = 1
+
+
+def _scalar(node) -> Any:
+    tag = str(node.tag)
+    value = node.value
+    if tag not in PLAIN_TAGS or node.style:  # quoted and tagged scalars stay text
+        return value
+    kind = tag[len(CORE):]
+    if kind == "str":
+        return value
+    if kind == "null":
+        return None
+    if kind == "bool":
+        return value.lower() in ("true", "yes", "on", "y")
+    if kind == "int":
+        text = value.replace("_", "")
+        sign = -1 if text.startswith("-") else 1
+        digits = text.lstrip("+-")
+        try:
+            if digits.lower().startswith(("0x", "0o", "0b")):
+                return sign * int(digits, 0)
+            if len(digits) > 1 and digits.startswith("0") and digits.isdigit():
+                return sign * int(digits, 8)  # YAML 1.1 octal
+            return sign * int(digits, 10)
+        except ValueError:
+            return value
+    if kind == "float":
+        text = value.replace("_", "").lower()
+        if text in (".inf", "+.inf"):
+            return float("inf")
+        if text == "-.inf":
+            return float("-inf")
+        if text == ".nan":
+            return float("nan")
+        try:
+            return float(text)
+        except ValueError:
+            return value
+    return value  # timestamps, binary, ...: kept as written
+
+
+def load_yaml(text: str) -> LoadedYaml:
+    """Parse YAML text. Raises YamlLoadError for syntax errors and refused documents."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    yaml = YAML(typ="rt", pure=True)
+    try:
+        roots = list(yaml.compose_all(text))
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        offset = mark.index if mark is not None else 0
+        problem = exc.problem or exc.context or "invalid YAML"
+        if exc.context and exc.problem:
+            problem = f"{exc.problem} ({exc.context})"
+        raise YamlLoadError(f"invalid YAML: {problem}", offset) from None
+    except YAMLError as exc:
+        raise YamlLoadError(f"invalid YAML: {exc}", 0) from None
+    except RecursionError:
+        raise YamlLoadError("YAML nesting is too deep to read", 0) from None
+    roots = [r for r in roots if r is not None]
+    if not roots:
+        return LoadedYaml(data=None, members={(): (None, None, 0, 0)}, documents=0)
+    loaded = _build(roots[0])
+    loaded.documents = len(roots)
+    return loaded
+
+
+def _build(root) -> LoadedYaml:
+    """Iteratively turn composed nodes into dicts, lists and scalars."""
+    from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+    members: Dict[Tuple[str, ...], tuple] = {}
+    notes: List[YamlNote] = []
+    distinct = set()
+    expanded = 0
+    result: List[Any] = [None]
+
+    # Work items: (node, pointer, key_span, container, slot, ancestors)
+    stack = [(root, (), None, result, 0, frozenset())]
+    while stack:
+        node, pointer, key_span, container, slot, ancestors = stack.pop()
+        expanded += 1
+        distinct.add(id(node))
+        if expanded > MAX_EXPANDED_NODES and expanded > 10 * len(distinct):
+            raise YamlLoadError(
+                f"YAML aliases expand to more than {MAX_EXPANDED_NODES} nodes; refusing to expand "
+                "(an alias bomb?)",
+                node.start_mark.index,
+            )
+        str_pointer = tuple(str(s) for s in pointer)
+        key_start, key_end = key_span if key_span else (None, None)
+        members[str_pointer] = (key_start, key_end, node.start_mark.index, node.end_mark.index)
+        tag = str(node.tag)
+        if tag not in PLAIN_TAGS and tag not in ("?", "!"):
+            notes.append(
+                YamlNote("tag", f"YAML tag '{tag}' is not constructed; the value is read as plain data",
+                         pointer, node.start_mark.index, node.end_mark.index)
+            )
+        if isinstance(node, ScalarNode):
+            container[slot] = _scalar(node)
+            continue
+        if id(node) in ancestors:
+            raise YamlLoadError("YAML alias refers to its own ancestor (a recursive structure)",
+                                node.start_mark.index)
+        inner = ancestors | {id(node)}
+        if isinstance(node, SequenceNode):
+            items: List[Any] = [None] * len(node.value)
+            container[slot] = items
+            for index in range(len(node.value) - 1, -1, -1):
+                stack.append((node.value[index], pointer + (index,), None, items, index, inner))
+            continue
+        if isinstance(node, MappingNode):
+            mapping: Dict[str, Any] = {}
+            container[slot] = mapping
+            pending = []
+            for key_node, value_node in _merged_pairs(node, notes, pointer):
+                if not isinstance(key_node, ScalarNode):
+                    notes.append(YamlNote("key", "a mapping key that is not a scalar is ignored",
+                                          pointer, key_node.start_mark.index, key_node.end_mark.index))
+                    continue
+                key_value = _scalar(key_node)
+                if not isinstance(key_value, str):
+                    notes.append(YamlNote(
+                        "key", f"key {key_node.value!r} is not a string in YAML; JSON keys are strings, "
+                        f"so it is read as '{key_node.value}'", pointer + (key_node.value,),
+                        key_node.start_mark.index, key_node.end_mark.index))
+                    key_value = key_node.value
+                if key_value in mapping:
+                    notes.append(YamlNote(
+                        "duplicate", f"duplicate key '{key_value}': the last value is used",
+                        pointer + (key_value,), key_node.start_mark.index, key_node.end_mark.index))
+                mapping[key_value] = None
+                pending.append((value_node, pointer + (key_value,),
+                                (key_node.start_mark.index, key_node.end_mark.index), mapping, key_value, inner))
+            stack.extend(reversed(pending))
+            continue
+        container[slot] = None  # pragma: no cover - composer yields only the three kinds
+    return LoadedYaml(data=result[0], members=members, notes=notes)
+
+
+def _merged_pairs(node, notes, pointer):
+    """Mapping pairs with YAML merge keys (``<<: *base``) applied, explicit keys winning."""
+    from ruamel.yaml.nodes import MappingNode, SequenceNode
+
+    pairs = []
+    merged = []
+    for key_node, value_node in node.value:
+        if str(key_node.tag) == CORE + "merge":
+            sources = value_node.value if isinstance(value_node, SequenceNode) else [value_node]
+            for source in sources:
+                if isinstance(source, MappingNode):
+                    merged.extend(source.value)
+            continue
+        pairs.append((key_node, value_node))
+    if not merged:
+        return pairs
+    explicit = {k.value for k, _ in pairs}
+    return [(k, v) for k, v in merged if k.value not in explicit] + pairs

@@ -1,0 +1,49 @@
+"""FCS104: an object schema without `properties`."""
+
+from fcschema.ruleapi import context, is_object_schema, report
+
+CODE = "FCS104"
+NAME = "object-missing-properties"
+SEVERITY = "error"
+APPLIES = "always"
+FIX = "always"
+SUMMARY = "Object schema without `properties`"
+DOC = """
+## What it does
+Reports an object schema (`type: object`) that has no `properties` key, in every tool,
+strict or not.
+
+## Why is this bad?
+The API answers HTTP 400 `object schema missing properties` (MCP servers that declare
+argument-less tools as `{"type": "object"}` hit this often). A tool without arguments
+is written `{"type": "object", "properties": {}, "required": [],
+"additionalProperties": false}`.
+
+## Example
+```json
+{"type": "function", "function": {"name": "now", "parameters": {"type": "object"}}}
+```
+
+## Use instead
+```json
+{"type": "function", "function": {"name": "now",
+  "parameters": {"type": "object", "properties": {}, "required": [], "additionalProperties": false}}}
+```
+
+## Fix safety
+Safe when the object has no `additionalProperties` schema: `properties: {}` and
+`required: []` are added and the object means what it meant. An object that is really a
+map (`additionalProperties` is a schema) gets no fix.
+
+## References
+- STRICT_MODE.md sections 2.1 and 3
+"""
+
+
+def check_node(node, ctx):
+    schema = node.schema
+    if not is_object_schema(schema) or "properties" in schema:
+        return
+    api = ctx.schema_api(f"In {context(node.path)}, object schema missing properties.")
+    yield report(node.pointer, "object schema has no `properties`", api=api,
+                 hint="add `properties: {}` (and `required: []`) for an object without fields")
