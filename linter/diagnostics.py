@@ -66,7 +66,7 @@ class Diagnostic:
     pointer: Pointer = ()
     anchor: str = "value"
     name: str = ""
-    severity: str = "error"
+    severity: str = ""  # stamped from the rule by the engine unless a finding overrides it
     api_message: Optional[str] = None
     tool: Optional[str] = None
     fix: Optional[Fix] = None

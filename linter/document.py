@@ -127,14 +127,46 @@ def parse(source: Source, kind: Optional[str] = None) -> Tuple[Optional[Document
 
 
 def _parse_json(source: Source) -> Tuple[Optional[Document], List[Diagnostic]]:
+    duplicates: List[Tuple[dict, str]] = []
+
+    def keep_last(pairs):
+        obj = dict(pairs)
+        if len(obj) != len(pairs):
+            seen = set()
+            for key, _ in pairs:
+                if key in seen:
+                    duplicates.append((obj, key))
+                seen.add(key)
+        return obj
+
     try:
-        data = json.loads(source.text)
+        data = json.loads(source.text, object_pairs_hook=keep_last)
     except json.JSONDecodeError as exc:
         return None, [_problem("FCS001", source.filename, f"invalid JSON: {exc.msg}", source, exc.pos)]
     except RecursionError:
         return None, [_problem("FCS001", source.filename,
                                "JSON nesting is too deep to read (thousands of levels)", source, 0)]
-    return Document(source, "json", data), []
+    document = Document(source, "json", data)
+    if duplicates:
+        document.problems = _duplicate_problems(data, duplicates)
+    return document, []
+
+
+def _duplicate_problems(data: Any, duplicates: List[Tuple[dict, str]]) -> List[Diagnostic]:
+    """Pointers of the objects that had a key twice (found by identity, only when needed)."""
+    wanted = {id(obj): [key for o, key in duplicates if o is obj] for obj, _ in duplicates}
+    problems = []
+    stack = [(data, ())]
+    while stack:
+        value, pointer = stack.pop()
+        if isinstance(value, dict):
+            for key in wanted.get(id(value), ()):
+                problems.append(Diagnostic(code="FCS004", pointer=pointer + (key,), anchor="key",
+                                           message=f"duplicate key '{key}': the last value is used"))
+            stack.extend((child, pointer + (key,)) for key, child in value.items())
+        elif isinstance(value, list):
+            stack.extend((child, pointer + (index,)) for index, child in enumerate(value))
+    return problems
 
 
 def _parse_yaml(source: Source) -> Tuple[Optional[Document], List[Diagnostic]]:

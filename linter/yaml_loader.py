@@ -105,7 +105,10 @@ def load_yaml(text: str) -> LoadedYaml:
         offset = mark.index if mark is not None else 0
         problem = exc.problem or exc.context or "invalid YAML"
         if exc.context and exc.problem:
-            problem = f"{exc.problem} ({exc.context})"
+            problem = f"{exc.problem} ({exc.context}"
+            if exc.context_mark is not None and exc.context_mark is not mark:
+                problem += f" that starts at line {exc.context_mark.line + 1}, column {exc.context_mark.column + 1}"
+            problem += ")"
         raise YamlLoadError(f"invalid YAML: {problem}", offset) from None
     except YAMLError as exc:
         raise YamlLoadError(f"invalid YAML: {exc}", 0) from None

@@ -1,0 +1,5 @@
+"""`python -m fcschema` runs the command-line interface."""
+
+from .cli import main
+
+main()

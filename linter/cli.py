@@ -1,0 +1,128 @@
+"""Command-line interface: parse options, call the application, nothing else.
+
+Only click is imported at start-up; everything else is imported inside the command
+that needs it, so `fcschema check tools.json` starts fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from . import __version__
+
+OUTPUT_FORMATS = ("full", "concise", "grouped", "json", "json-lines", "github", "gitlab", "sarif",
+                  "junit", "pylint")
+TARGET_NAMES = ("openai", "openai-2024", "azure", "openai-finetuned")
+
+
+def _codes(values):
+    """`--select A,B --select C` -> ("A", "B", "C")."""
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+
+
+def _use_color(choice: str) -> bool:
+    if choice == "always":
+        return True
+    if choice == "never":
+        return False
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return sys.stdout.isatty()
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="fcschema")
+def main():
+    """Lint, fix and convert OpenAI function-calling tool definitions for strict mode."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--output-format", type=click.Choice(OUTPUT_FORMATS), envvar="FCSCHEMA_OUTPUT_FORMAT",
+              default="full", show_default=True, help="How to print diagnostics.")
+@click.option("--target", type=click.Choice(TARGET_NAMES), default="openai", show_default=True,
+              help="Which API platform and era to predict the verdict for.")
+@click.option("--select", multiple=True, help="Rule codes or prefixes to enable (default ALL).")
+@click.option("--extend-select", multiple=True, help="Codes or prefixes to enable on top of --select.")
+@click.option("--ignore", multiple=True, help="Rule codes or prefixes to disable.")
+@click.option("--stdin-filename", default="<stdin>", help="Name (and type) of the file read from '-'.")
+@click.option("--warnings-as-errors", is_flag=True, help="Exit 1 on warnings too.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when errors are found.")
+@click.option("--max-file-size", type=click.IntRange(min=1), default=20 * 1024 * 1024, show_default=True,
+              help="Refuse files larger than this many bytes.")
+@click.option("--exclude", multiple=True, help="Glob of paths to skip when walking folders.")
+@click.option("--force-exclude", is_flag=True, help="Apply --exclude to files named explicitly too.")
+@click.option("--color", type=click.Choice(("auto", "always", "never")), default="auto", show_default=True)
+@click.option("--quiet", "-q", is_flag=True, help="Print diagnostics only, no summary.")
+def check(paths, output_format, target, select, extend_select, ignore, stdin_filename,
+          warnings_as_errors, exit_zero, max_file_size, exclude, force_exclude, color, quiet):
+    """Check tool definitions in PATHS (files, folders, or - for standard input)."""
+    from .app import CheckOptions, check_paths
+    from .emitters import emit
+    from .emitters.base import EmitContext
+    from .engine import Settings
+    from .registry import by_code
+    from .targets import get_target
+
+    settings = Settings(target=get_target(target), select=_codes(select) or ("ALL",),
+                        ignore=_codes(ignore), extend_select=_codes(extend_select))
+    unknown = [c for c in (*settings.select, *settings.ignore, *settings.extend_select)
+               if c != "ALL" and not any(code.startswith(c.upper()) for code in by_code())]
+    if unknown:
+        raise click.UsageError(f"unknown rule code or prefix: {', '.join(unknown)}")
+    options = CheckOptions(paths=paths or (".",), settings=settings, stdin_filename=stdin_filename,
+                           max_bytes=max_file_size, exclude=exclude, force_exclude=force_exclude)
+    result = check_paths(options)
+    context = EmitContext(sources=result.sources, rules=by_code(), color=_use_color(color),
+                          show_fixes=False, files_checked=result.files_checked, version=__version__)
+    context.quiet = quiet
+    emit(output_format, result.diagnostics, sys.stdout, context)
+    code = result.exit_code(warnings_as_errors)
+    sys.exit(0 if exit_zero else code)
+
+
+@main.command()
+@click.argument("code", required=False)
+@click.option("--all", "show_all", is_flag=True, help="Every rule.")
+@click.option("--output-format", type=click.Choice(("text", "json")), default="text", show_default=True)
+def rule(code, show_all, output_format):
+    """Explain a rule (by code or name), or list every rule with --all."""
+    from .rule_docs import render_json, render_text
+    from .registry import all_rules, find
+
+    if show_all:
+        rules = all_rules()
+    elif code:
+        info = find(code)
+        if info is None:
+            raise click.UsageError(f"unknown rule: {code}")
+        rules = [info]
+    else:
+        raise click.UsageError("give a rule code (e.g. FCS101) or --all")
+    if output_format == "json":
+        click.echo(render_json(rules, single=not show_all))
+    else:
+        click.echo("\n\n".join(render_text(info) for info in rules))
+
+
+def _register_optional_commands():
+    """Commands that live in their own modules (convert, generate)."""
+    import importlib
+
+    for module_name, attribute in (("cli_convert", "convert_command"), ("cli_generate", "generate_command")):
+        try:
+            module = importlib.import_module(f"fcschema.{module_name}")
+        except ImportError:
+            continue
+        main.add_command(getattr(module, attribute))
+
+
+_register_optional_commands()
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,53 @@
+"""Every rule's documented examples are its tests (pylint/actionlint style).
+
+For each rule there is a folder examples/rules/<CODE>-<name>/ with bad and good files in
+JSON and YAML. expected.txt lists, one per line, `file:row:col: CODE` for every diagnostic
+the bad files must produce: exactly those, nothing more. Good files produce nothing.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from fcschema.app import CheckOptions, check_paths
+from fcschema.registry import all_rules
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "rules"
+# Rules about YAML-only content: JSON cannot express the bad case.
+YAML_ONLY = {"FCS006"}
+
+
+def _folder(info) -> Path:
+    return EXAMPLES / f"{info.code}-{info.name}"
+
+
+def _found(paths):
+    result = check_paths(CheckOptions(paths=[str(p) for p in paths]))
+    return sorted(f"{os.path.basename(d.filename)}:{d.location.row}:{d.location.column}: {d.code}"
+                  for d in result.diagnostics)
+
+
+@pytest.mark.parametrize("info", all_rules(), ids=lambda info: info.code)
+def test_every_rule_has_examples(info):
+    folder = _folder(info)
+    assert folder.is_dir(), f"missing {folder.relative_to(EXAMPLES.parent.parent)}"
+    formats = ("yaml",) if info.code in YAML_ONLY else ("json", "yaml")
+    for stem in ("bad", "good"):
+        for ext in formats:
+            assert (folder / f"{stem}.{ext}").is_file(), f"{info.code}: missing {stem}.{ext}"
+
+
+@pytest.mark.parametrize("info", all_rules(), ids=lambda info: info.code)
+def test_bad_examples_give_exactly_the_documented_diagnostics(info):
+    folder = _folder(info)
+    expected = sorted(line for line in (folder / "expected.txt").read_text().splitlines() if line.strip())
+    assert any(line.endswith(f" {info.code}") for line in expected), "the rule's own code must be expected"
+    assert _found(sorted(folder.glob("bad.*"))) == expected
+
+
+@pytest.mark.parametrize("info", all_rules(), ids=lambda info: info.code)
+def test_good_examples_are_clean(info):
+    assert _found(sorted(_folder(info).glob("good.*"))) == []
