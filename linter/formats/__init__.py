@@ -63,7 +63,8 @@ class _Recogniser:
 
     def tool_list(self, items: list, pointer: Pointer, legacy: bool = False) -> None:
         for index, item in enumerate(items):
-            if not legacy and isinstance(item, dict) and "type" not in item and isinstance(item.get("name"), str):
+            if (not legacy and isinstance(item, dict) and "type" not in item and isinstance(item.get("name"), str)
+                    and "inputSchema" not in item and "input_schema" not in item):
                 # A bare function definition where the API wants a tool object.
                 self.problems.append(_problem(
                     "FCS005", pointer + (index,),
