@@ -1,0 +1,92 @@
+"""What every emitter is given besides the diagnostics, and the small lookups they share.
+
+Emitters never read files or the rule registry themselves: the application hands them the
+decoded sources and the rule metadata it already has, so an emitter is a pure function of
+its inputs and golden tests can pin its output exactly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, List, Mapping, Optional, Tuple
+
+from ..diagnostics import SEVERITIES, Diagnostic, Position
+from ..source import Source
+
+# A fix that --fix applied: (filename, code, message).
+AppliedFix = Tuple[str, str, str]
+
+
+@dataclass
+class EmitContext:
+    """Everything an emitter may need besides the diagnostics.
+
+    ``sources`` maps a filename (as shown in diagnostics) to its decoded text; files that
+    could not be read have no entry. ``rules`` maps a code to the rule's metadata object
+    (attributes ``code``, ``name``, ``severity``, ``summary``, ``url``, ``fix``, ``doc``).
+    """
+
+    sources: Mapping[str, Source] = field(default_factory=dict)
+    rules: Mapping[str, Any] = field(default_factory=dict)
+    color: bool = False
+    show_fixes: bool = False
+    files_checked: int = 0
+    version: str = ""
+    show_source: bool = True
+    fixed: List[AppliedFix] = field(default_factory=list)
+    # --quiet: the human formats print the findings only, without the summary lines.
+    quiet: bool = False
+    # Project home page, for SARIF's tool.driver.informationUri (omitted when None).
+    homepage: Optional[str] = None
+
+
+def start_of(diagnostic: Diagnostic) -> Position:
+    """Where the diagnostic starts; 1:1 when the source map could not place it."""
+    return diagnostic.location or Position(1, 1)
+
+
+def end_of(diagnostic: Diagnostic) -> Position:
+    """Where the diagnostic ends (exclusive); its start when no end is known."""
+    return diagnostic.end_location or start_of(diagnostic)
+
+
+def rule_of(diagnostic: Diagnostic, context: EmitContext) -> Any:
+    """The rule metadata for the diagnostic's code, or None (e.g. parse errors)."""
+    return context.rules.get(diagnostic.code)
+
+
+def severity_of(diagnostic: Diagnostic, context: EmitContext) -> str:
+    """``error``, ``warning`` or ``info``: as stamped by the engine, else the rule's default.
+
+    The contract promises one of the three, so an unknown value is reported as an error
+    rather than passed through.
+    """
+    severity = diagnostic.severity or getattr(rule_of(diagnostic, context), "severity", "")
+    return severity if severity in SEVERITIES else "error"
+
+
+def name_of(diagnostic: Diagnostic, context: EmitContext) -> str:
+    """Kebab-case rule name: stamped by the engine, else taken from the rule metadata."""
+    if diagnostic.name:
+        return diagnostic.name
+    rule = rule_of(diagnostic, context)
+    return getattr(rule, "name", "") or ""
+
+
+def url_of(diagnostic: Diagnostic, context: EmitContext) -> Optional[str]:
+    """Documentation URL of the diagnostic's rule, or None."""
+    if diagnostic.url:
+        return diagnostic.url
+    rule = rule_of(diagnostic, context)
+    return getattr(rule, "url", None) or None
+
+
+def applicable_fix(diagnostic: Diagnostic) -> Optional[str]:
+    """``"safe"`` or ``"unsafe"`` when the diagnostic carries a change that --fix can apply
+    (text edits, or data operations whose edits are computed only when applied)."""
+    fix = diagnostic.fix
+    if fix is None or fix.applicability not in ("safe", "unsafe"):
+        return None
+    if not fix.edits and not getattr(fix, "ops", ()):
+        return None
+    return fix.applicability

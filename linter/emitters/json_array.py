@@ -1,0 +1,21 @@
+"""``json``: every diagnostic as one JSON array (DESIGN.md section 4), indent 2.
+
+For scripts and editors; an empty run prints ``[]`` so the output always parses.
+
+Output is pure ASCII (non-ASCII text as \\u escapes): it can never fail on a
+console whose encoding is not UTF-8, and every JSON parser reads it the same.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Sequence, TextIO
+
+from ..diagnostics import Diagnostic
+from .base import EmitContext
+from .records import record
+
+
+def emit(diagnostics: Sequence[Diagnostic], stream: TextIO, context: EmitContext) -> None:
+    records = [record(d, context) for d in diagnostics]
+    stream.write(json.dumps(records, indent=2, ensure_ascii=True) + "\n")

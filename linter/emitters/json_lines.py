@@ -1,0 +1,22 @@
+"""``json-lines``: the ``json`` records one per line, for streaming and ``jq -c`` pipelines.
+
+No run-level wrapper: an empty run prints nothing, and every line parses on its own.
+
+Output is pure ASCII (non-ASCII text as \\u escapes): it can never fail on a
+console whose encoding is not UTF-8, and every JSON parser reads it the same.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Sequence, TextIO
+
+from ..diagnostics import Diagnostic
+from .base import EmitContext
+from .records import record
+
+
+def emit(diagnostics: Sequence[Diagnostic], stream: TextIO, context: EmitContext) -> None:
+    for d in diagnostics:
+        line = json.dumps(record(d, context), ensure_ascii=True, separators=(",", ":"))
+        stream.write(line + "\n")

@@ -1,0 +1,24 @@
+"""``pylint``: pylint's parseable format, ``path:row: [CODE(name), tool] message``.
+
+For CI plugins and editors that already read pylint output (Jenkins warnings-ng,
+SonarQube, Emacs compile mode). The object slot holds the tool's name, empty when the
+finding is not inside one tool, as pylint leaves it empty at module level.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence, TextIO
+
+from ..diagnostics import Diagnostic
+from .base import EmitContext, name_of, start_of
+
+
+def line(d: Diagnostic, context: EmitContext) -> str:
+    text = d.message.replace("\r", " ").replace("\n", " ")
+    tool = (d.tool or "").replace("\r", " ").replace("\n", " ")
+    return f"{d.filename}:{start_of(d).row}: [{d.code}({name_of(d, context)}), {tool}] {text}"
+
+
+def emit(diagnostics: Sequence[Diagnostic], stream: TextIO, context: EmitContext) -> None:
+    for d in diagnostics:
+        stream.write(line(d, context) + "\n")

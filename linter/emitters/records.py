@@ -1,0 +1,60 @@
+"""A diagnostic as the plain dict of the JSON output contract (DESIGN.md section 4).
+
+``json`` and ``json-lines`` both print these records, so the two can never drift apart.
+Keys are built in the contract's order; that order is part of the output.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, Mapping, Optional
+
+from ..diagnostics import Diagnostic, Edit, Fix, Position
+from ..source import Source
+from .base import EmitContext, end_of, name_of, severity_of, start_of, url_of
+
+
+def position(pos: Position) -> Dict[str, int]:
+    return {"row": pos.row, "column": pos.column}
+
+
+def edit_record(edit: Edit, source: Optional[Source]) -> Dict[str, Any]:
+    """An edit with its character offsets turned into 1-based row/column (end exclusive).
+
+    Without the source (it could not be read) the offsets cannot be placed: the locations
+    are then null rather than guessed.
+    """
+    if source is None:
+        location = end_location = None
+    else:
+        location = position(source.position(edit.start))
+        end_location = position(source.position(edit.end))
+    return {"location": location, "end_location": end_location, "content": edit.content}
+
+
+def fix_record(fix: Optional[Fix], source: Optional[Source]) -> Optional[Dict[str, Any]]:
+    if fix is None:
+        return None
+    return {
+        "applicability": fix.applicability,
+        "message": fix.message,
+        "edits": [edit_record(edit, source) for edit in fix.edits],
+    }
+
+
+def record(d: Diagnostic, context: EmitContext) -> Dict[str, Any]:
+    """The contract's object for one diagnostic."""
+    sources: Mapping[str, Source] = context.sources
+    return {
+        "code": d.code,
+        "name": name_of(d, context),
+        "severity": severity_of(d, context),
+        "filename": d.filename,
+        "location": position(start_of(d)),
+        "end_location": position(end_of(d)),
+        "pointer": d.pointer_text,
+        "tool": d.tool,
+        "message": d.message,
+        "api_message": d.api_message,
+        "fix": fix_record(d.fix, sources.get(d.filename)),
+        "url": url_of(d, context),
+    }

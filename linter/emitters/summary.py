@@ -1,0 +1,65 @@
+"""The closing lines of the human formats: what was found, what --fix could do, what it did.
+
+One wording for concise, full and grouped, so a user reads the same summary whatever
+format they chose.
+"""
+
+from __future__ import annotations
+
+from typing import List, Sequence
+
+from ..diagnostics import Diagnostic
+from .base import EmitContext, applicable_fix, severity_of
+from .display import visible
+from .style import BOLD, paint
+
+
+def plural(count: int, noun: str) -> str:
+    """``1 error`` / ``2 errors``; "info" is the same in both."""
+    if count == 1 or noun == "info":
+        return f"{count} {noun}"
+    return f"{count} {noun}s"
+
+
+def found_line(diagnostics: Sequence[Diagnostic], context: EmitContext) -> str:
+    """``Found 3 errors, 1 warning in 2 files (1 fixable with --fix).`` or the all-clear."""
+    if not diagnostics:
+        return f"All checked: {plural(context.files_checked, 'file')}, no problems."
+    counts = {"error": 0, "warning": 0, "info": 0}
+    for d in diagnostics:
+        counts[severity_of(d, context)] += 1
+    parts = [plural(n, sev) for sev, n in counts.items() if n]
+    files = len({d.filename for d in diagnostics})
+    line = f"Found {', '.join(parts)} in {plural(files, 'file')}"
+    safe = sum(1 for d in diagnostics if applicable_fix(d) == "safe")
+    unsafe = sum(1 for d in diagnostics if applicable_fix(d) == "unsafe")
+    fixable = []
+    if safe:
+        fixable.append(f"{safe} fixable with --fix")
+    if unsafe:
+        more = "more " if safe else ""
+        fixable.append(f"{unsafe} {more}with --unsafe-fixes")
+    if fixable:
+        line += f" ({', '.join(fixable)})"
+    return line + "."
+
+
+def fixed_lines(context: EmitContext) -> List[str]:
+    """``Fixed N problems.``, followed by the list of them with --show-fixes."""
+    if not context.fixed:
+        return []
+    count = len(context.fixed)
+    lines = [f"Fixed {plural(count, 'problem')}" + (":" if context.show_fixes else ".")]
+    if context.show_fixes:
+        for filename, code, message in sorted(context.fixed):
+            lines.append(f"  {visible(filename)}: {code} {visible(message)}")
+    return lines
+
+
+def summary_lines(diagnostics: Sequence[Diagnostic], context: EmitContext) -> List[str]:
+    """Applied fixes first, then the count of what remains; nothing with --quiet."""
+    if context.quiet:
+        return []
+    lines = fixed_lines(context)
+    lines.append(paint(found_line(diagnostics, context), context.color, BOLD))
+    return lines
