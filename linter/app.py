@@ -28,6 +28,8 @@ class FileResult:
     document: Optional[Document] = None
     diagnostics: List[Diagnostic] = field(default_factory=list)
     has_tools: bool = False
+    applied: list = field(default_factory=list)   # fixes applied (or that would be, with --diff)
+    original_text: Optional[str] = None            # before fixing, when the text changed
 
 
 @dataclass
@@ -46,6 +48,14 @@ class CheckResult:
     def files_checked(self) -> int:
         return len(self.files)
 
+    @property
+    def applied(self):
+        return [(f.filename, a.code, a.message) for f in self.files for a in f.applied]
+
+    @property
+    def changed(self) -> List[FileResult]:
+        return [f for f in self.files if f.original_text is not None]
+
     def exit_code(self, warnings_as_errors: bool = False) -> int:
         bad = ("error", "warning") if warnings_as_errors else ("error",)
         return 1 if any(d.severity in bad for d in self.diagnostics) else 0
@@ -59,6 +69,8 @@ class CheckOptions:
     max_bytes: int = DEFAULT_MAX_BYTES
     exclude: Sequence[str] = ()
     force_exclude: bool = False
+    fix: Optional[str] = None        # None, "apply" (write files) or "diff" (write nothing)
+    unsafe_fixes: bool = False
 
 
 def locate(diagnostics: List[Diagnostic], document: Optional[Document], source: Optional[Source]) -> None:
@@ -72,6 +84,42 @@ def locate(diagnostics: List[Diagnostic], document: Optional[Document], source: 
         span, _found = document.sourcemap.span(diagnostic.pointer, diagnostic.anchor)
         diagnostic.span = span
         diagnostic.location, diagnostic.end_location = source.span_positions(span)
+
+
+def fix_source(source: Source, engine: Engine, options: CheckOptions) -> FileResult:
+    """Fix, write (unless only a diff is wanted), then check what is left."""
+    from .fixes import FileChanged, fix_text, write_atomic
+
+    outcome = fix_text(source, engine, options.unsafe_fixes)
+    fixed_source = source
+    notes: List[Diagnostic] = []
+    if outcome.changed(source.text):
+        fixed_source = Source(source.filename, outcome.text, source.encoding, source.bom, source.path)
+        if options.fix == "apply" and source.path is not None:
+            try:
+                write_atomic(source, outcome.text)
+            except (FileChanged, OSError) as exc:
+                fixed_source = source
+                notes.append(_note(source, f"fixes not written: {exc}"))
+    if outcome.broken:
+        notes.append(_note(source, outcome.broken))
+    result = check_source(fixed_source, engine, explicit=True)
+    result.diagnostics = _stamped(notes, engine, source.filename) + result.diagnostics
+    if outcome.changed(source.text):
+        result.applied = outcome.applied
+        result.original_text = source.text
+    return result
+
+
+def _fixable(result: FileResult, options: CheckOptions) -> bool:
+    from .fixes import wanted
+
+    return any(wanted(d, options.unsafe_fixes) for d in result.diagnostics)
+
+
+def _note(source: Source, message: str) -> Diagnostic:
+    return Diagnostic(code="FCS007", message=message, filename=source.filename,
+                      location=Position(1, 1), end_location=Position(1, 1), span=(0, 0))
 
 
 def check_source(source: Source, engine: Engine, explicit: bool = True) -> FileResult:
@@ -129,6 +177,8 @@ def check_paths(options: CheckOptions, engine: Optional[Engine] = None) -> Check
                                            diagnostics=_stamped([problem], engine, candidate.filename)))
             continue
         file_result = check_source(source, engine, candidate.explicit)
+        if options.fix and file_result.document is not None and _fixable(file_result, options):
+            file_result = fix_source(source, engine, options)
         if candidate.explicit or file_result.has_tools or file_result.diagnostics:
             result.files.append(file_result)
     return result

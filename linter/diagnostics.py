@@ -45,9 +45,13 @@ class Edit:
 
 @dataclass
 class Fix:
+    """A fix as data operations (``fixops``); ``edits`` are the same change as text edits
+    on the file, computed only when a fix is shown in JSON or applied to a file."""
+
     applicability: str  # SAFE, UNSAFE or DISPLAY_ONLY
     message: str
     edits: Tuple[Edit, ...] = ()
+    ops: Tuple[object, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ RULES = (
     "fcs004_duplicate_key",
     "fcs005_invalid_tool_field",
     "fcs006_yaml_content_ignored",
+    "fcs007_fix_failed",
     "fcs101_additional_properties",
     "fcs102_optional_property",
     "fcs103_required_unknown_property",

@@ -1,5 +1,7 @@
 """FCS101: every object in a strict schema needs `additionalProperties: false`."""
 
+from fcschema.diagnostics import SAFE, Fix
+from fcschema.fixops import SetMember
 from fcschema.ruleapi import context, is_object_schema, report
 
 CODE = "FCS101"
@@ -52,8 +54,10 @@ def check_node(node, ctx):
     api = ctx.schema_api(f"In {context(node.path)}, 'additionalProperties' is required to be supplied "
                          "and to be false.")
     if "additionalProperties" not in schema:
+        fix = Fix(SAFE, "Add `additionalProperties: false`",
+                  ops=(SetMember(node.pointer, "additionalProperties", False),))
         yield report(node.pointer, "object does not set `additionalProperties: false`", api=api,
-                     hint="add `additionalProperties: false` to this object", normalised=True)
+                     hint="add `additionalProperties: false` to this object", fix=fix, normalised=True)
     elif value is True:
         yield report(node.pointer + ("additionalProperties",),
                      "`additionalProperties: true` is not allowed in strict mode", api=api,

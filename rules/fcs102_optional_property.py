@@ -1,5 +1,7 @@
 """FCS102: a property that is not in `required` (an optional field) in a strict schema."""
 
+from fcschema.diagnostics import SAFE, Fix
+from fcschema.fixbuild import optional_to_nullable_ops
 from fcschema.ruleapi import context, is_object_schema, report
 
 CODE = "FCS102"
@@ -60,7 +62,9 @@ def check_node(node, ctx):
         api = ctx.schema_api(
             f"In {context(node.path)}, 'required' is required to be supplied and to be an array "
             f"including every key in properties. Missing '{key}'.")
+        ops = optional_to_nullable_ops(schema, node.pointer, key)
+        fix = Fix(SAFE, f"Make '{key}' required and nullable", ops=tuple(ops)) if ops else None
         yield report(node.pointer + ("properties", key),
                      f"property '{key}' is not in `required`; strict mode has no optional fields",
                      api=api, hint="make it required and nullable: add it to `required` and allow null",
-                     normalised=True)
+                     fix=fix, normalised=True)

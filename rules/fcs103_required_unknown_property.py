@@ -1,5 +1,7 @@
 """FCS103: `required` names a key that `properties` does not have."""
 
+from fcschema.diagnostics import SAFE, Fix
+from fcschema.fixops import Remove
 from fcschema.ruleapi import context, is_object_schema, report
 
 CODE = "FCS103"
@@ -56,4 +58,6 @@ def check_node(node, ctx):
             f"including every key in properties. Extra required key '{key}' supplied.")
         yield report(node.pointer + ("required", index),
                      f"`required` lists '{key}', which is not a key of `properties`",
-                     anchor="value", api=api, hint="remove it from `required` (or add the property)")
+                     anchor="value", api=api, hint="remove it from `required` (or add the property)",
+                     fix=Fix(SAFE, f"Remove '{key}' from `required`",
+                             ops=(Remove(node.pointer + ("required", index)),)))

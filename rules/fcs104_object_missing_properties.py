@@ -1,5 +1,8 @@
 """FCS104: an object schema without `properties`."""
 
+from fcschema.diagnostics import SAFE, Fix
+from fcschema.fixops import SetMember, freeze
+from fcschema.formats.model import STRICT_OFF
 from fcschema.ruleapi import context, is_object_schema, report
 
 CODE = "FCS104"
@@ -45,5 +48,11 @@ def check_node(node, ctx):
     if not is_object_schema(schema) or "properties" in schema:
         return
     api = ctx.schema_api(f"In {context(node.path)}, object schema missing properties.")
-    yield report(node.pointer, "object schema has no `properties`", api=api,
+    fix = None
+    if isinstance(schema.get("additionalProperties", False), bool):
+        ops = [SetMember(node.pointer, "properties", freeze({}))]
+        if ctx.mode != STRICT_OFF and "required" not in schema:
+            ops.append(SetMember(node.pointer, "required", freeze([])))
+        fix = Fix(SAFE, "Add `properties: {}`" + (" and `required: []`" if len(ops) > 1 else ""), ops=tuple(ops))
+    yield report(node.pointer, "object schema has no `properties`", api=api, fix=fix,
                  hint="add `properties: {}` (and `required: []`) for an object without fields")

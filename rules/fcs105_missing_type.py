@@ -1,5 +1,7 @@
 """FCS105: a subschema without `type` (an "Any")."""
 
+from fcschema.diagnostics import SAFE, Fix
+from fcschema.fixops import SetMember, freeze
 from fcschema.ruleapi import context, report
 
 CODE = "FCS105"
@@ -52,5 +54,47 @@ def check_node(node, ctx):
     else:
         what = f"is `{schema!r}` instead of a schema object with a `type`"
     api = ctx.schema_api(f"In {context(node.path)}, schema must have a 'type' key.")
-    yield report(node.pointer, f"subschema {what}", api=api,
+    fix = None
+    inferred = _type_of_values(schema)
+    if inferred is not None:
+        fix = Fix(SAFE, f"Add `type: {inferred if isinstance(inferred, str) else list(inferred)}`",
+                  ops=(SetMember(node.pointer, "type", freeze(inferred) if isinstance(inferred, list) else inferred),))
+    yield report(node.pointer, f"subschema {what}", api=api, fix=fix,
                  hint="give it a `type` (string, number, integer, boolean, array, object or null)")
+
+
+def _json_type(value):
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    return None
+
+
+def _type_of_values(schema):
+    """The one JSON type of a bare enum's (or const's) values, or that type plus null."""
+    if not isinstance(schema, dict):
+        return None
+    if isinstance(schema.get("enum"), list) and schema["enum"]:
+        values = schema["enum"]
+    elif "const" in schema:
+        values = [schema["const"]]
+    else:
+        return None
+    types = {_json_type(v) for v in values}
+    if None in types:
+        return None
+    if types == {"integer", "number"}:
+        types = {"number"}
+    if len(types) == 1:
+        return types.pop()
+    if len(types) == 2 and "null" in types:
+        (other,) = types - {"null"}
+        return [other, "null"]
+    return None

@@ -1,5 +1,7 @@
 """FCS107: the schema root is not `type: object`."""
 
+from fcschema.diagnostics import SAFE, UNSAFE, Fix
+from fcschema.fixops import SetMember
 from fcschema.ruleapi import report
 
 CODE = "FCS107"
@@ -52,13 +54,19 @@ def check_node(node, ctx):
         return  # FCS108 explains a root union
     shown = "None" if declared is None else (declared if isinstance(declared, str) else repr(declared))
     api = ctx.schema_api(f"schema must be a JSON Schema of 'type: \"object\"', got 'type: \"{shown}\"'.")
+    fix = None
     if declared is None:
         pointer, anchor, message = node.pointer, "key", "schema root has no `type`; it must be `\"type\": \"object\"`"
+        if isinstance(schema, dict) and "properties" in schema:
+            fix = Fix(SAFE, "Add `type: object`", ops=(SetMember(node.pointer, "type", "object"),))
+        elif schema == {}:
+            fix = Fix(UNSAFE, "Make the empty schema an object without arguments (it accepted anything)",
+                      ops=(SetMember(node.pointer, "type", "object"),))
     elif isinstance(declared, list) and "object" in declared:
         pointer, anchor = node.pointer + ("type",), "value"
         message = "schema root is nullable; it must be exactly `\"type\": \"object\"`"
     else:
         pointer, anchor = node.pointer + ("type",), "value"
         message = f"schema root has type {declared!r}; it must be `\"type\": \"object\"`"
-    yield report(pointer, message, anchor=anchor, api=api,
+    yield report(pointer, message, anchor=anchor, api=api, fix=fix,
                  hint="function arguments are always an object: put the values in its properties")

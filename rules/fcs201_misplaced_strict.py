@@ -1,5 +1,7 @@
 """FCS201: a `strict` flag where the API does not read it."""
 
+from fcschema.diagnostics import SAFE, UNSAFE, Fix
+from fcschema.fixops import Remove, SetMember, get
 from fcschema.formats.model import LEGACY, RESPONSE_FORMAT, STRICT_ON
 from fcschema.ruleapi import report
 
@@ -57,4 +59,25 @@ def check_tool(ctx):
         else:
             where = "`strict` beside `function` is ignored; the API reads it inside `function`"
             hint = "move `strict` into `function`"
-        yield report(pointer, f"{where}: {effect}", hint=hint)
+        yield report(pointer, f"{where}: {effect}", hint=hint, fix=_move(ctx, pointer))
+
+
+def _move(ctx, pointer):
+    """Move the flag to where the API reads it; turning a tool strict only when its schema
+    already passes the strict rules (otherwise the move would make the API reject it)."""
+    site = ctx.site
+    if site.api == LEGACY or site.strict_holder is None:
+        return None
+    value = get(site.data, pointer[len(site.pointer):])
+    if not isinstance(value, bool):
+        return None
+    if site.strict_pointer is not None:
+        return Fix(SAFE, "Remove the ignored `strict` (the tool sets its own)", ops=(Remove(pointer),))
+    ops = (Remove(pointer), SetMember(site.strict_holder, "strict", value))
+    if value is False:
+        return Fix(SAFE, "Move `strict: false` to where the API reads it", ops=ops)
+    from fcschema.strictness import strict_violations
+
+    if site.schema is not None and strict_violations(site.schema, ctx.target.name):
+        return None
+    return Fix(UNSAFE, "Move `strict: true` to where the API reads it (the tool becomes strict)", ops=ops)

@@ -1,5 +1,7 @@
 """FCS202: Responses tool without `strict`: optional fields silently become mandatory."""
 
+from fcschema.diagnostics import SAFE, Fix
+from fcschema.fixops import SetMember
 from fcschema.ruleapi import report
 
 CODE = "FCS202"
@@ -43,6 +45,7 @@ def check_tool(ctx):
     findings = ctx.strict_findings()
     if any(not getattr(f, "normalised", False) for f in findings):
         return  # the tool falls back to non-strict instead: FCS203
+    fix = _explicit_strict(ctx, findings)
     for finding in findings:
         if finding.code != "FCS102":
             continue
@@ -51,4 +54,15 @@ def check_tool(ctx):
             finding.pointer,
             f"`strict` is omitted, so the Responses API runs this tool strict and makes optional "
             f"property '{key}' mandatory (not nullable): the model must invent a value",
-            hint=f"make '{key}' required and nullable and set `strict: true`, or set `strict: false`")
+            hint=f"make '{key}' required and nullable and set `strict: true`, or set `strict: false`",
+            fix=fix)
+
+
+def _explicit_strict(ctx, findings):
+    """`strict: true` plus every fix the schema needs, as one change (never half-strict)."""
+    ops = [SetMember(ctx.site.strict_holder, "strict", True)]
+    for finding in findings:
+        if finding.fix is None:
+            return None
+        ops.extend(finding.fix.ops)
+    return Fix(SAFE, "Set `strict: true` and make the optional fields required and nullable", ops=tuple(ops))

@@ -1,12 +1,14 @@
 """FCS203: Responses tool without `strict` that will silently run non-strict."""
 
+from fcschema.diagnostics import UNSAFE, Fix
+from fcschema.fixops import SetMember
 from fcschema.ruleapi import report
 
 CODE = "FCS203"
 NAME = "auto-strict-fallback"
 SEVERITY = "warning"
 APPLIES = "auto"
-FIX = "never"
+FIX = "always"
 SUMMARY = "Responses tool without `strict` will silently fall back to non-strict"
 DOC = """
 ## What it does
@@ -32,7 +34,9 @@ Fix the schema and set `strict: true`, or set `strict: false` to say that non-st
 intended.
 
 ## Fix safety
-No fix of its own: the fixes of the underlying rules apply once `strict` is explicit.
+Unsafe: `strict: false` records the fallback as intended. Nothing changes at run time (the
+API runs the tool non-strict anyway), but the warning goes away, so the choice is left to
+`--unsafe-fixes`: fixing the schema and setting `strict: true` is usually the better one.
 
 ## References
 - OpenAI Responses API reference, `tools[].strict`
@@ -41,6 +45,8 @@ No fix of its own: the fixes of the underlying rules apply once `strict` is expl
 
 
 def check_tool(ctx):
+    fix = Fix(UNSAFE, "Set `strict: false` (what the API falls back to anyway)",
+              ops=(SetMember(ctx.site.strict_holder, "strict", False),))
     for finding in ctx.strict_findings():
         if getattr(finding, "normalised", False):
             continue
@@ -49,4 +55,4 @@ def check_tool(ctx):
             f"`strict` is omitted, so the Responses API tries strict mode and silently falls back to "
             f"non-strict because: {finding.message} ({finding.code})",
             anchor=finding.anchor,
-            hint="fix the schema and set `strict: true`, or set `strict: false` explicitly")
+            hint="fix the schema and set `strict: true`, or set `strict: false` explicitly", fix=fix)

@@ -41,7 +41,7 @@ def function_tool(rec, obj: dict, pointer, group, index) -> None:
     rec.sites.append(ToolSite(
         pointer=pointer, api=CHAT, kind=FUNCTION, shape="Chat Completions tool", data=obj,
         name=name, name_pointer=name_pointer, schema=schema, schema_pointer=schema_pointer,
-        strict=strict, strict_pointer=strict_pointer, misplaced_strict=misplaced,
+        strict=strict, strict_pointer=strict_pointer, strict_holder=fn_pointer, misplaced_strict=misplaced,
         group=group, index=index))
 
 
@@ -53,7 +53,7 @@ def bare_function(rec, obj: dict, pointer, group, index) -> None:
     rec.sites.append(ToolSite(
         pointer=pointer, api=CHAT, kind=FUNCTION, shape="function definition", data=obj,
         name=name, name_pointer=name_pointer, schema=schema, schema_pointer=schema_pointer,
-        strict=strict, strict_pointer=strict_pointer,
+        strict=strict, strict_pointer=strict_pointer, strict_holder=pointer,
         misplaced_strict=misplaced_in_schema(schema, schema_pointer), group=group, index=index))
 
 
@@ -103,7 +103,7 @@ def response_format(rec, fmt: dict, pointer) -> None:
     rec.sites.append(ToolSite(
         pointer=pointer, api=CHAT, kind=RESPONSE_FORMAT, shape="Chat Completions response_format",
         data=fmt, name=name, name_pointer=name_pointer, schema=schema, schema_pointer=schema_pointer,
-        strict=strict, strict_pointer=strict_pointer, misplaced_strict=misplaced))
+        strict=strict, strict_pointer=strict_pointer, strict_holder=inner_pointer, misplaced_strict=misplaced))
 
 
 def _not_object(pointer):

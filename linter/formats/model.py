@@ -40,6 +40,7 @@ class ToolSite:
     schema_pointer: Optional[Pointer] = None
     strict: str = STRICT_OFF
     strict_pointer: Optional[Pointer] = None      # where the effective `strict` is
+    strict_holder: Optional[Pointer] = None       # the object where the API reads `strict`
     misplaced_strict: List[Pointer] = field(default_factory=list)
     group: Optional[Pointer] = None  # the list of tools it belongs to (one request)
     index: Optional[int] = None      # its index in that list

@@ -51,7 +51,7 @@ def function_tool(rec, obj: dict, pointer, group, index) -> None:
     rec.sites.append(ToolSite(
         pointer=pointer, api=RESPONSES, kind=FUNCTION, shape="Responses function tool", data=obj,
         name=name, name_pointer=name_pointer, schema=schema, schema_pointer=schema_pointer,
-        strict=strict, strict_pointer=strict_pointer,
+        strict=strict, strict_pointer=strict_pointer, strict_holder=pointer,
         misplaced_strict=misplaced_in_schema(schema, schema_pointer), group=group, index=index))
 
 
@@ -96,5 +96,5 @@ def text_format(rec, fmt: dict, pointer) -> None:
     rec.sites.append(ToolSite(
         pointer=pointer, api=RESPONSES, kind=RESPONSE_FORMAT, shape="Responses text.format", data=fmt,
         name=name, name_pointer=name_pointer, schema=schema, schema_pointer=schema_pointer,
-        strict=strict, strict_pointer=strict_pointer,
+        strict=strict, strict_pointer=strict_pointer, strict_holder=pointer,
         misplaced_strict=misplaced_in_schema(schema, schema_pointer)))

@@ -1,0 +1,182 @@
+"""Applying fixes to a file's text: select non-overlapping fixes, edit, re-parse, repeat.
+
+The loop stops when nothing more can be fixed (at most ``MAX_ROUNDS``). Every round's
+result must parse; if it does not, the round is undone and reported as a bug of
+fcschema, and the file keeps its last good text. Writing is atomic (see ``write_atomic``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import os
+import tempfile
+from dataclasses import dataclass, field
+from typing import List, Optional, Tuple
+
+from .diagnostics import DISPLAY_ONLY, SAFE, UNSAFE, Diagnostic, Edit
+from .document import Document, parse
+from .engine import Engine
+from .fixops import AddToArray, merge
+from .source import Source
+from .textedit import apply_edits, edits_for
+
+MAX_ROUNDS = 20
+
+
+@dataclass
+class AppliedFix:
+    code: str
+    message: str
+    pointer: str
+    tool: Optional[str]
+
+
+@dataclass
+class FixOutcome:
+    text: str
+    applied: List[AppliedFix] = field(default_factory=list)
+    broken: Optional[str] = None  # set when a round produced text that did not parse
+
+    def changed(self, original: str) -> bool:
+        return self.text != original
+
+
+def wanted(diagnostic: Diagnostic, unsafe: bool) -> bool:
+    fix = diagnostic.fix
+    if fix is None or not fix.ops or fix.applicability == DISPLAY_ONLY:
+        return False
+    return fix.applicability == SAFE or (unsafe and fix.applicability == UNSAFE)
+
+
+def _spread_ops(diagnostics: List[Diagnostic]):
+    """Each fix's ops, de-duplicated across fixes; additions to one array are folded into
+    the first fix that touches it, so a missing `required` is created once."""
+    per_fix: List[list] = [[] for _ in diagnostics]
+    seen = set()
+    arrays = {}
+    for index, diagnostic in enumerate(diagnostics):
+        for op in diagnostic.fix.ops:
+            if isinstance(op, AddToArray):
+                key = tuple(str(s) for s in op.at)
+                if key in arrays:
+                    owner, position = arrays[key]
+                    per_fix[owner][position] = merge([per_fix[owner][position], op])[0]
+                    continue
+                arrays[key] = (index, len(per_fix[index]))
+                per_fix[index].append(op)
+                continue
+            if op in seen:
+                continue
+            seen.add(op)
+            per_fix[index].append(op)
+    return per_fix
+
+
+class _Intervals:
+    """Accepted edit spans; insertions at one point may pile up, nothing may overlap."""
+
+    def __init__(self):
+        self.starts: List[int] = []
+        self.spans: List[Tuple[int, int]] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        index = bisect.bisect_left(self.starts, end if end > start else start + 1)
+        for s, e in self.spans[max(0, index - 2):index + 1]:
+            if s < end and start < e:
+                return True
+            if start == end and s < start < e:
+                return True
+        return False
+
+    def add(self, start: int, end: int) -> None:
+        index = bisect.bisect_right(self.starts, start)
+        self.starts.insert(index, start)
+        self.spans.insert(index, (start, end))
+
+
+def select_edits(document: Document, diagnostics: List[Diagnostic]) -> Tuple[List[Edit], List[Diagnostic]]:
+    """The edits of as many fixes as can be applied together in one round."""
+    per_fix = _spread_ops(diagnostics)
+    accepted_edits: List[Edit] = []
+    accepted: List[Diagnostic] = []
+    taken = _Intervals()
+    for diagnostic, ops in zip(diagnostics, per_fix):
+        if not ops:
+            accepted.append(diagnostic)  # everything it does is done by an earlier fix
+            continue
+        edits = edits_for(document, ops)
+        if not edits or any(taken.overlaps(e.start, e.end) for e in edits):
+            continue
+        for edit in edits:
+            taken.add(edit.start, edit.end)
+        accepted_edits.extend(edits)
+        accepted.append(diagnostic)
+    return accepted_edits, accepted
+
+
+def fix_text(source: Source, engine: Engine, unsafe: bool = False) -> FixOutcome:
+    """Fix ``source`` as far as the rules can; returns the new text and what was done."""
+    outcome = FixOutcome(source.text)
+    current = source
+    for _round in range(MAX_ROUNDS):
+        document, _problems = parse(current)
+        if document is None:
+            break
+        diagnostics = [d for d in engine.lint_data(document.data, document) if wanted(d, unsafe)]
+        if not diagnostics:
+            break
+        edits, accepted = select_edits(document, diagnostics)
+        if not edits:
+            break
+        new_text = apply_edits(current.text, edits)
+        candidate = Source(source.filename, new_text, source.encoding, source.bom, source.path)
+        reparsed, problems = parse(candidate, document.kind)
+        if reparsed is None:
+            outcome.broken = (f"a fix would have made the file unparsable ({problems[0].message}); "
+                              "no change from that round was kept. This is a bug in fcschema: please report it")
+            break
+        outcome.text = new_text
+        outcome.applied.extend(AppliedFix(d.code, d.fix.message, d.pointer_text, d.tool) for d in accepted)
+        current = candidate
+    return outcome
+
+
+def encode(source: Source, text: str) -> bytes:
+    data = text.encode(source.encoding)
+    if source.bom:
+        import codecs
+
+        boms = {"utf-8": codecs.BOM_UTF8, "utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE,
+                "utf-32-le": codecs.BOM_UTF32_LE, "utf-32-be": codecs.BOM_UTF32_BE}
+        data = boms.get(source.encoding, b"") + data
+    return data
+
+
+class FileChanged(Exception):
+    """The file on disk is no longer what was read: fcschema will not overwrite it."""
+
+
+def write_atomic(source: Source, text: str) -> None:
+    """Replace the file with ``text`` in one step: a temporary file in the same folder,
+    the original permissions, then a rename. Refuses if the file changed since it was read."""
+    path = source.path
+    with open(path, "rb") as handle:
+        on_disk = handle.read()
+    if on_disk != encode(source, source.text):
+        raise FileChanged(f"{source.filename} changed since it was read; not written")
+    mode = os.stat(path).st_mode
+    folder = os.path.dirname(os.path.abspath(path))
+    handle, temporary = tempfile.mkstemp(prefix=".fcschema-", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(encode(source, text))
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temporary, mode & 0o7777)
+        os.replace(temporary, path)
+    except BaseException:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        raise

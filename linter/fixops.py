@@ -1,0 +1,175 @@
+"""Fixes as operations on the document's data, independent of its text.
+
+A rule describes a fix as a few operations at JSON pointers (set a member, replace a
+value, remove a member, add values to an array, replace a member by another). The same
+operations then serve twice:
+
+* ``apply_to_data`` changes plain Python data (``fcschema.make_strict``);
+* ``textedit.edits_for`` turns them into text edits at exact spans of a JSON or YAML
+  file, so ``--fix`` changes only what it must and keeps comments and formatting.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+from typing import Any, Iterable, List, Tuple
+
+from .diagnostics import Pointer
+
+
+@dataclass(frozen=True)
+class SetMember:
+    """Set ``key`` of the object at ``obj`` (insert it at the end if missing)."""
+    obj: Pointer
+    key: str
+    value: Any
+
+
+@dataclass(frozen=True)
+class Replace:
+    """Replace the existing value at ``at``."""
+    at: Pointer
+    value: Any
+
+
+@dataclass(frozen=True)
+class Remove:
+    """Remove the member or array item at ``at``."""
+    at: Pointer
+
+
+@dataclass(frozen=True)
+class AddToArray:
+    """Append each of ``values`` not already in the array at ``at`` (created if missing)."""
+    at: Pointer
+    values: Tuple[Any, ...]
+
+
+@dataclass(frozen=True)
+class ReplaceMember:
+    """Replace the member at ``at`` (key and value) by ``key: value`` in the same place."""
+    at: Pointer
+    key: str
+    value: Any
+
+
+Op = Any  # one of the dataclasses above
+
+
+def freeze(value: Any) -> Any:
+    """Values inside frozen ops must be hashable for de-duplication."""
+    return _Frozen(value) if isinstance(value, (dict, list)) else value
+
+
+class _Frozen:
+    """A JSON value compared by content, so identical ops from two findings merge."""
+
+    __slots__ = ("value", "_key")
+
+    def __init__(self, value):
+        import json
+
+        self.value = value
+        self._key = json.dumps(value, sort_keys=True, default=str)
+
+    def __eq__(self, other):
+        return isinstance(other, _Frozen) and other._key == self._key
+
+    def __hash__(self):
+        return hash(self._key)
+
+    def __repr__(self):
+        return f"{self.value!r}"
+
+
+def thaw(value: Any) -> Any:
+    return copy.deepcopy(value.value) if isinstance(value, _Frozen) else value
+
+
+def get(data: Any, pointer: Pointer, default: Any = None) -> Any:
+    current = data
+    for segment in pointer:
+        if isinstance(current, dict):
+            if str(segment) not in current:
+                return default
+            current = current[str(segment)]
+        elif isinstance(current, list):
+            try:
+                current = current[int(segment)]
+            except (ValueError, IndexError):
+                return default
+        else:
+            return default
+    return current
+
+
+def _parent(data: Any, pointer: Pointer):
+    return get(data, pointer[:-1]), pointer[-1]
+
+
+def apply_to_data(data: Any, ops: Iterable[Op]) -> Any:
+    """Apply ops to ``data`` in place (and return it). Ops whose target vanished are skipped."""
+    ops = list(ops)
+    # Removals of array items go last and from the highest index, so indexes stay valid.
+    removals = sorted((op for op in ops if isinstance(op, Remove)), key=lambda op: op.at, reverse=True)
+    for op in [op for op in ops if not isinstance(op, Remove)] + removals:
+        if isinstance(op, SetMember):
+            target = get(data, op.obj)
+            if isinstance(target, dict):
+                target[op.key] = thaw(op.value)
+        elif isinstance(op, Replace):
+            parent, last = _parent(data, op.at)
+            if isinstance(parent, dict) and str(last) in parent:
+                parent[str(last)] = thaw(op.value)
+            elif isinstance(parent, list):
+                parent[int(last)] = thaw(op.value)
+        elif isinstance(op, Remove):
+            parent, last = _parent(data, op.at)
+            if isinstance(parent, dict):
+                parent.pop(str(last), None)
+            elif isinstance(parent, list) and 0 <= int(last) < len(parent):
+                del parent[int(last)]
+        elif isinstance(op, AddToArray):
+            target = get(data, op.at)
+            if target is None:
+                holder = get(data, op.at[:-1])
+                if isinstance(holder, dict):
+                    holder[str(op.at[-1])] = [thaw(v) for v in op.values]
+                continue
+            if isinstance(target, list):
+                for value in op.values:
+                    value = thaw(value)
+                    if value not in target:
+                        target.append(value)
+        elif isinstance(op, ReplaceMember):
+            parent, last = _parent(data, op.at)
+            if isinstance(parent, dict) and str(last) in parent:
+                items = [(op.key, thaw(op.value)) if k == str(last) else (k, v) for k, v in parent.items()]
+                parent.clear()
+                parent.update(items)
+    return data
+
+
+def merge(ops: Iterable[Op]) -> List[Op]:
+    """De-duplicate ops and fold array additions aimed at the same array into one."""
+    merged: List[Op] = []
+    seen = set()
+    arrays = {}
+    for op in ops:
+        if isinstance(op, AddToArray):
+            key = tuple(str(s) for s in op.at)
+            if key in arrays:
+                index = arrays[key]
+                previous = merged[index]
+                values = previous.values + tuple(v for v in op.values if v not in previous.values)
+                merged[index] = AddToArray(previous.at, values)
+                continue
+            arrays[key] = len(merged)
+            merged.append(op)
+            continue
+        if op in seen:
+            continue
+        seen.add(op)
+        merged.append(op)
+    return merged

@@ -1,0 +1,292 @@
+"""Fix operations -> text edits at exact spans of a JSON or YAML file.
+
+Only the bytes a fix must change are touched: everything else (comments, key order,
+quoting, flow style, indentation, line endings) stays as the author wrote it. Inserted
+text copies the style around it: JSON separators and indentation, YAML block or flow.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any, List, Optional
+
+from .diagnostics import Edit, Pointer
+from .document import Document
+from .fixops import AddToArray, Op, Remove, Replace, ReplaceMember, SetMember, get, thaw
+
+_PLAIN_YAML = re.compile(r"[A-Za-z_][A-Za-z0-9_.\- ]*[A-Za-z0-9_.\-]|[A-Za-z_]")
+_PLAIN_YAML_KEY = re.compile(r"[A-Za-z_$][A-Za-z0-9_$.\-]*")
+_YAML_SPECIAL = {"null", "true", "false", "yes", "no", "on", "off", "y", "n", "~", ".inf", ".nan"}
+
+
+class _Style:
+    """How values are written in this document."""
+
+    def __init__(self, document: Document):
+        self.document = document
+        self.text = document.source.text
+        self.yaml = document.kind == "yaml"
+        self.newline = document.source.newline
+
+    # -- serialising -------------------------------------------------------------------
+    def key(self, key: str) -> str:
+        if self.yaml and _PLAIN_YAML_KEY.fullmatch(key) and key.lower() not in _YAML_SPECIAL:
+            return key
+        return json.dumps(key, ensure_ascii=False)
+
+    def value(self, value: Any) -> str:
+        value = thaw(value)
+        if not self.yaml:
+            return json.dumps(value, ensure_ascii=False)
+        return self._yaml_flow(value)
+
+    def _yaml_flow(self, value: Any) -> str:
+        if value is None:
+            return "null"
+        if value is True or value is False:
+            return "true" if value else "false"
+        if isinstance(value, (int, float)):
+            return json.dumps(value)
+        if isinstance(value, str):
+            if _PLAIN_YAML.fullmatch(value) and value.lower() not in _YAML_SPECIAL:
+                return value
+            return json.dumps(value, ensure_ascii=False)
+        if isinstance(value, list):
+            return "[" + ", ".join(self._yaml_flow(v) for v in value) + "]"
+        if isinstance(value, dict):
+            return "{" + ", ".join(f"{self.key(str(k))}: {self._yaml_flow(v)}" for k, v in value.items()) + "}"
+        return json.dumps(str(value))
+
+    # -- positions ---------------------------------------------------------------------
+    def member(self, pointer: Pointer):
+        return self.document.sourcemap.member(pointer)
+
+    def line_start(self, offset: int) -> int:
+        return self.text.rfind("\n", 0, offset) + 1
+
+    def line_end(self, offset: int) -> int:
+        """Offset just past the newline ending the line of ``offset`` (or the text's end)."""
+        end = self.text.find("\n", offset)
+        return len(self.text) if end < 0 else end + 1
+
+    def content_end(self, start: int, end: int) -> int:
+        """Last offset of real content in ``[start, end)``: YAML end marks run on to the
+        next token, past blank lines and comments; those stay where they are."""
+        text = self.text
+        if not self.yaml:
+            return end
+        pos = end
+        while pos > start:
+            line_begin = self.line_start(pos - 1)
+            line = text[line_begin:pos]
+            stripped = line.strip()
+            if not stripped or (stripped.startswith("#") and line_begin > start):
+                pos = line_begin
+                continue
+            break
+        while pos > start and text[pos - 1] in " \t\r\n":
+            pos -= 1
+        return pos
+
+    def is_flow(self, value_start: int) -> bool:
+        return not self.yaml or self.text[value_start:value_start + 1] in ("{", "[")
+
+    def colon(self, key_end: int, value_start: int) -> str:
+        between = self.text[key_end:value_start]
+        if self.yaml:
+            return ": "
+        return ": " if between.endswith(" ") or "\n" in between else ":"
+
+
+def edits_for(document: Document, ops: List[Op]) -> Optional[List[Edit]]:
+    """Text edits for ``ops``; None when an op cannot be written in this file."""
+    style = _Style(document)
+    edits: List[Edit] = []
+    for op in ops:
+        produced = _edit(style, op)
+        if produced is None:
+            return None
+        edits.extend(produced)
+    return edits
+
+
+def _edit(style: _Style, op: Op) -> Optional[List[Edit]]:
+    data = style.document.data
+    if isinstance(op, SetMember):
+        target = get(data, op.obj)
+        if not isinstance(target, dict):
+            return None
+        if op.key in target:
+            return _replace(style, op.obj + (op.key,), op.value)
+        return _insert_member(style, op.obj, target, op.key, op.value)
+    if isinstance(op, Replace):
+        return _replace(style, op.at, op.value)
+    if isinstance(op, Remove):
+        return _remove(style, op.at)
+    if isinstance(op, AddToArray):
+        target = get(data, op.at)
+        if target is None:
+            holder = get(data, op.at[:-1])
+            if not isinstance(holder, dict):
+                return None
+            return _insert_member(style, op.at[:-1], holder, str(op.at[-1]), [thaw(v) for v in op.values])
+        if not isinstance(target, list):
+            return None
+        values = [v for v in (thaw(v) for v in op.values) if v not in target]
+        return _append(style, op.at, target, values) if values else []
+    if isinstance(op, ReplaceMember):
+        member = style.member(op.at)
+        if member is None or member[0] is None:
+            return None
+        key_start, _key_end, value_start, value_end = member
+        end = style.content_end(value_start, value_end)
+        return [Edit(key_start, end, f"{style.key(op.key)}: {style.value(op.value)}" if style.yaml
+                     else f"{style.key(op.key)}{style.colon(member[1], value_start)}{style.value(op.value)}")]
+    return None
+
+
+def _replace(style: _Style, pointer: Pointer, value: Any) -> Optional[List[Edit]]:
+    member = style.member(pointer)
+    if member is None:
+        return None
+    key_start, key_end, value_start, value_end = member
+    end = style.content_end(value_start, value_end)
+    current = get(style.document.data, pointer)
+    if style.yaml and isinstance(current, (dict, list)) and not style.is_flow(value_start) and key_end is not None:
+        # A block collection becomes a flow one written right after its key.
+        colon = style.text.find(":", key_end)
+        return [Edit(colon + 1, end, " " + style.value(value))]
+    return [Edit(value_start, end, style.value(value))]
+
+
+def _indent_of(style: _Style, offset: int) -> str:
+    return " " * (offset - style.line_start(offset))
+
+
+def _insert_member(style: _Style, obj_pointer: Pointer, obj: dict, key: str, value: Any) -> Optional[List[Edit]]:
+    member = style.member(obj_pointer)
+    if member is None:
+        return None
+    _ks, _ke, value_start, value_end = member
+    keys = list(obj.keys())
+    text = style.text
+    if not keys:
+        if text[value_start:value_start + 1] != "{":
+            return None
+        return [Edit(value_start + 1, value_end - 1, f"{style.key(key)}: {style.value(value)}")]
+    first = style.member(obj_pointer + (keys[0],))
+    last = style.member(obj_pointer + (keys[-1],))
+    if first is None or last is None:
+        return None
+    written = f"{style.key(key)}{style.colon(first[1], first[2])}{style.value(value)}"
+    if style.is_flow(value_start):
+        last_end = style.content_end(last[2], last[3])
+        multiline = "\n" in text[value_start:first[0]]
+        separator = "," + (style.newline + _indent_of(style, first[0]) if multiline else " ")
+        return [Edit(last_end, last_end, separator + written)]
+    # YAML block mapping: a new line after the last member's last line of content.
+    last_end = style.content_end(last[2], last[3])
+    insert_at = style.line_end(last_end)
+    prefix = "" if text[insert_at - 1:insert_at] == "\n" else style.newline
+    return [Edit(insert_at, insert_at, prefix + _indent_of(style, first[0]) + written + style.newline)]
+
+
+def _append(style: _Style, pointer: Pointer, items: list, values: list) -> Optional[List[Edit]]:
+    member = style.member(pointer)
+    if member is None:
+        return None
+    value_start, value_end = member[2], member[3]
+    text = style.text
+    written = [style.value(v) for v in values]
+    if not items:
+        if text[value_start:value_start + 1] != "[":
+            return None
+        return [Edit(value_start + 1, value_end - 1, ", ".join(written))]
+    first = style.member(pointer + (0,))
+    last = style.member(pointer + (len(items) - 1,))
+    if first is None or last is None:
+        return None
+    last_end = style.content_end(last[2], last[3])
+    if style.is_flow(value_start):
+        multiline = "\n" in text[value_start:first[2]]
+        separator = "," + (style.newline + _indent_of(style, first[2]) if multiline else " ")
+        return [Edit(last_end, last_end, "".join(separator + w for w in written))]
+    dash = text.rfind("-", style.line_start(first[2]), first[2])
+    if dash < 0:
+        return None
+    indent = _indent_of(style, dash)
+    after_dash = text[dash + 1:first[2]]
+    insert_at = style.line_end(last_end)
+    prefix = "" if text[insert_at - 1:insert_at] == "\n" else style.newline
+    lines = "".join(f"{indent}-{after_dash}{w}{style.newline}" for w in written)
+    return [Edit(insert_at, insert_at, prefix + lines)]
+
+
+def _remove(style: _Style, pointer: Pointer) -> Optional[List[Edit]]:
+    parent_pointer, last_segment = pointer[:-1], pointer[-1]
+    parent = get(style.document.data, parent_pointer)
+    member = style.member(pointer)
+    holder = style.member(parent_pointer)
+    if member is None or holder is None:
+        return None
+    if isinstance(parent, dict):
+        siblings = [parent_pointer + (k,) for k in parent]
+        index = list(parent).index(str(last_segment))
+    elif isinstance(parent, list):
+        siblings = [parent_pointer + (i,) for i in range(len(parent))]
+        index = int(last_segment)
+    else:
+        return None
+    spans = [style.member(p) for p in siblings]
+    if any(s is None for s in spans):
+        return None
+    start_of = lambda m: m[0] if m[0] is not None else m[2]  # noqa: E731
+    this = spans[index]
+    this_end = style.content_end(this[2], this[3])
+    if style.is_flow(holder[2]):
+        if len(spans) == 1:
+            return [Edit(holder[2] + 1, holder[3] - 1, "")]
+        if index > 0:
+            previous = spans[index - 1]
+            return [Edit(style.content_end(previous[2], previous[3]), this_end, "")]
+        return [Edit(start_of(this), start_of(spans[1]), "")]
+    # YAML block collection: remove the whole lines, when the item starts its line.
+    text = style.text
+    begin = start_of(this)
+    line_begin = style.line_start(begin)
+    before = text[line_begin:begin]
+    if isinstance(parent, list):
+        dash = text.rfind("-", line_begin, begin)
+        if dash >= 0 and not text[line_begin:dash].strip():
+            if len(spans) == 1:
+                return None  # a block sequence cannot become empty in place
+            return [Edit(line_begin, style.line_end(this_end), "")]
+        return None
+    if not before.strip():
+        if len(spans) == 1:
+            return None
+        return [Edit(line_begin, style.line_end(this_end), "")]
+    if index + 1 < len(spans):
+        return [Edit(begin, start_of(spans[index + 1]), "")]
+    return None
+
+
+def _indent(content: str) -> int:
+    line = content.lstrip(",").lstrip("\r\n")
+    return len(line) - len(line.lstrip(" "))
+
+
+def apply_edits(text: str, edits: List[Edit]) -> str:
+    """Apply non-overlapping edits. Insertions at one point go deepest-indented first (a
+    nested object's new member before its parent's), otherwise in their given order."""
+    ordered = sorted(enumerate(edits), key=lambda pair: (
+        pair[1].start, pair[1].end, -_indent(pair[1].content) if pair[1].start == pair[1].end else 0, pair[0]))
+    out = []
+    position = 0
+    for _, edit in ordered:
+        out.append(text[position:edit.start])
+        out.append(edit.content)
+        position = max(position, edit.end)
+    out.append(text[position:])
+    return "".join(out)
