@@ -140,6 +140,26 @@ def check_source(source: Source, engine: Engine, explicit: bool = True) -> FileR
     return result
 
 
+def attach_edits(result: CheckResult) -> None:
+    """Text edits for every shown fix (JSON and SARIF print them)."""
+    from .textedit import edits_for
+
+    for file_result in result.files:
+        if file_result.document is None:
+            continue
+        for diagnostic in file_result.diagnostics:
+            if diagnostic.fix is not None and diagnostic.fix.ops and not diagnostic.fix.edits:
+                diagnostic.fix.edits = tuple(edits_for(file_result.document, list(diagnostic.fix.ops)) or ())
+
+
+def unified_diff(file_result: FileResult) -> str:
+    import difflib
+
+    before = file_result.original_text.splitlines(keepends=True)
+    after = file_result.source.text.splitlines(keepends=True)
+    return "".join(difflib.unified_diff(before, after, f"a/{file_result.filename}", f"b/{file_result.filename}"))
+
+
 def _has_tools(document: Document) -> bool:
     from .formats import recognise
 

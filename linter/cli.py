@@ -16,6 +16,8 @@ from . import __version__
 OUTPUT_FORMATS = ("full", "concise", "grouped", "json", "json-lines", "github", "gitlab", "sarif",
                   "junit", "pylint")
 TARGET_NAMES = ("openai", "openai-2024", "azure", "openai-finetuned")
+# Formats that print a fix's text edits, which are computed only for them.
+EDIT_FORMATS = ("json", "json-lines", "sarif")
 
 
 def _codes(values):
@@ -59,9 +61,18 @@ def main():
 @click.option("--force-exclude", is_flag=True, help="Apply --exclude to files named explicitly too.")
 @click.option("--color", type=click.Choice(("auto", "always", "never")), default="auto", show_default=True)
 @click.option("--quiet", "-q", is_flag=True, help="Print diagnostics only, no summary.")
+@click.option("--fix", is_flag=True, help="Apply safe fixes to the files.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply unsafe fixes.")
+@click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; write nothing.")
+@click.option("--show-fixes", is_flag=True, help="List the fixes applied (or that --diff would apply).")
 def check(paths, output_format, target, select, extend_select, ignore, stdin_filename,
-          warnings_as_errors, exit_zero, max_file_size, exclude, force_exclude, color, quiet):
-    """Check tool definitions in PATHS (files, folders, or - for standard input)."""
+          warnings_as_errors, exit_zero, max_file_size, exclude, force_exclude, color, quiet,
+          fix, unsafe_fixes, diff, show_fixes):
+    """Check tool definitions in PATHS (files, folders, or - for standard input).
+
+    With --fix, fixes are written in place, atomically, changing only the text they must
+    (comments and formatting are kept). Reading from - with --fix prints the fixed text.
+    """
     from .app import CheckOptions, check_paths
     from .emitters import emit
     from .emitters.base import EmitContext
@@ -75,13 +86,37 @@ def check(paths, output_format, target, select, extend_select, ignore, stdin_fil
                if c != "ALL" and not any(code.startswith(c.upper()) for code in by_code())]
     if unknown:
         raise click.UsageError(f"unknown rule code or prefix: {', '.join(unknown)}")
+    fix_mode = "diff" if diff else ("apply" if fix else None)
     options = CheckOptions(paths=paths or (".",), settings=settings, stdin_filename=stdin_filename,
-                           max_bytes=max_file_size, exclude=exclude, force_exclude=force_exclude)
+                           max_bytes=max_file_size, exclude=exclude, force_exclude=force_exclude,
+                           fix=fix_mode, unsafe_fixes=unsafe_fixes)
     result = check_paths(options)
     context = EmitContext(sources=result.sources, rules=by_code(), color=_use_color(color),
-                          show_fixes=False, files_checked=result.files_checked, version=__version__)
-    context.quiet = quiet
-    emit(output_format, result.diagnostics, sys.stdout, context)
+                          show_fixes=show_fixes, files_checked=result.files_checked, version=__version__,
+                          fixed=result.applied, quiet=quiet)
+    if output_format in EDIT_FORMATS:
+        from .app import attach_edits
+
+        attach_edits(result)
+    if fix_mode == "diff":
+        from .app import unified_diff
+
+        for changed in result.changed:
+            sys.stdout.write(unified_diff(changed))
+        if show_fixes:
+            for filename, code, message in result.applied:
+                click.echo(f"{filename}: {code} {message}", err=True)
+        count = len(result.applied)
+        click.echo(f"Would fix {count} problem{'s' if count != 1 else ''}"
+                   f" in {len(result.changed)} file{'s' if len(result.changed) != 1 else ''}.", err=True)
+        sys.exit(0 if exit_zero or not result.changed else 1)
+    stdin_fixed = [f for f in result.changed if f.source is not None and f.source.path is None]
+    if fix_mode == "apply" and stdin_fixed:
+        # `fcschema check --fix -`: the fixed text goes to stdout, diagnostics to stderr.
+        sys.stdout.write(stdin_fixed[0].source.text)
+        emit(output_format, result.diagnostics, sys.stderr, context)
+    else:
+        emit(output_format, result.diagnostics, sys.stdout, context)
     code = result.exit_code(warnings_as_errors)
     sys.exit(0 if exit_zero else code)
 
