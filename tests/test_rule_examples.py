@@ -1,8 +1,11 @@
 """Every rule's documented examples are its tests (pylint/actionlint style).
 
 For each rule there is a folder examples/rules/<CODE>-<name>/ with bad and good files in
-JSON and YAML. expected.txt lists, one per line, `file:row:col: CODE` for every diagnostic
-the bad files must produce: exactly those, nothing more. Good files produce nothing.
+JSON and YAML (more bad cases may sit in bad-<case>.json/yaml). expected.txt lists, one per
+line, `file:row:col: CODE` for every diagnostic the bad files must produce: exactly those,
+nothing more. Good files produce nothing. For a rule with a fix, fixing bad.json and
+bad.yaml (unsafe fixes included) gives fixed.json and fixed.yaml exactly, fixing again
+changes nothing, and the fixed files have no errors.
 """
 
 from __future__ import annotations
@@ -48,9 +51,33 @@ def test_bad_examples_give_exactly_the_documented_diagnostics(info):
     folder = _folder(info)
     expected = sorted(line for line in (folder / "expected.txt").read_text().splitlines() if line.strip())
     assert any(line.endswith(f" {info.code}") for line in expected), "the rule's own code must be expected"
-    assert _found(sorted(folder.glob("bad.*"))) == expected
+    assert _found(sorted(folder.glob("bad*.*"))) == expected
 
 
 @pytest.mark.parametrize("info", RULES_WITH_EXAMPLES, ids=lambda info: info.code)
 def test_good_examples_are_clean(info):
     assert _found(sorted(_folder(info).glob("good.*"))) == []
+
+
+FIXABLE = [info for info in RULES_WITH_EXAMPLES if info.fix != "never"]
+
+
+@pytest.mark.parametrize("ext", ["json", "yaml"])
+@pytest.mark.parametrize("info", FIXABLE, ids=lambda info: info.code)
+def test_fixing_the_bad_example_gives_the_fixed_example(info, ext):
+    from fcschema.document import read_source
+    from fcschema.engine import Engine
+    from fcschema.fixes import fix_text
+    from fcschema.source import Source
+
+    folder = _folder(info)
+    source, problem = read_source(str(folder / f"bad.{ext}"), f"bad.{ext}")
+    assert problem is None
+    outcome = fix_text(source, Engine(), unsafe=True)
+    assert outcome.broken is None
+    assert info.code in {applied.code for applied in outcome.applied}
+    assert outcome.text == (folder / f"fixed.{ext}").read_text()
+    again = fix_text(Source(f"fixed.{ext}", outcome.text), Engine(), unsafe=True)
+    assert again.text == outcome.text and again.applied == []
+    result = check_paths(CheckOptions(paths=[str(folder / f"fixed.{ext}")]))
+    assert [d for d in result.diagnostics if d.severity == "error"] == []
