@@ -161,7 +161,10 @@ def _replace(style: _Style, pointer: Pointer, value: Any) -> Optional[List[Edit]
 
 
 def _indent_of(style: _Style, offset: int) -> str:
-    return " " * (offset - style.line_start(offset))
+    """The indentation in front of ``offset``: copied when it is white space (tabs stay
+    tabs), else spaces up to its column (a key after ``- `` in a YAML sequence)."""
+    prefix = style.text[style.line_start(offset):offset]
+    return prefix if not prefix.strip() else " " * len(prefix)
 
 
 def _insert_member(style: _Style, obj_pointer: Pointer, obj: dict, key: str, value: Any) -> Optional[List[Edit]]:

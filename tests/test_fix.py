@@ -1,0 +1,254 @@
+"""--fix: exact text edits that keep formatting, a loop that never breaks a file, atomic
+writes, and the same result as make_strict on data."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+
+import pytest
+from click.testing import CliRunner
+
+from fcschema.cli import main
+from fcschema.document import read_source
+from fcschema.engine import Engine
+from fcschema.fixes import fix_text
+from fcschema.source import Source
+
+CHAT_JSON = """{
+  "type": "function",
+  "function": {
+    "name": "get_weather",
+    "strict": true,
+    "parameters": {
+      "type": "object",
+      "properties": {
+        "city": {"type": "string"},
+        "days": {"type": "integer", "default": 3}
+      },
+      "required": ["city"]
+    }
+  }
+}
+"""
+
+CHAT_YAML = """# Weather tool (comment kept)
+type: function
+function:
+  name: get_weather
+  strict: true   # strict on purpose
+  parameters:
+    type: object
+    properties:
+      city: {type: string}   # flow style kept
+      days:
+        type: integer
+        default: 3
+    required:
+      - city
+"""
+
+
+def fixed(text: str, filename: str, unsafe: bool = False) -> str:
+    outcome = fix_text(Source(filename, text), Engine(), unsafe)
+    assert outcome.broken is None
+    return outcome.text
+
+
+def test_json_fix_result():
+    data = json.loads(fixed(CHAT_JSON, "t.json"))
+    params = data["function"]["parameters"]
+    assert params["additionalProperties"] is False
+    assert params["required"] == ["city", "days"]
+    assert params["properties"]["days"] == {"type": ["integer", "null"], "description": "Default: 3."}
+
+
+def test_yaml_keeps_comments_flow_style_and_untouched_lines():
+    out = fixed(CHAT_YAML, "t.yaml")
+    assert "# Weather tool (comment kept)\n" in out
+    assert "  strict: true   # strict on purpose\n" in out
+    assert "      city: {type: string}   # flow style kept\n" in out
+    assert "        type: [integer, \"null\"]\n" in out
+    assert "      - days\n" in out
+    assert "    additionalProperties: false\n" in out
+    # Every original line that no fix had to touch is still there, byte for byte.
+    touched = {"        type: integer\n", "        default: 3\n"}
+    for line in CHAT_YAML.splitlines(keepends=True):
+        if line not in touched:
+            assert line in out
+
+
+def test_crlf_is_kept_on_every_line():
+    text = CHAT_JSON.replace("\n", "\r\n")
+    out = fixed(text, "t.json")
+    assert "\n" not in out.replace("\r\n", "")
+    assert json.loads(out)["function"]["parameters"]["additionalProperties"] is False
+    text = CHAT_YAML.replace("\n", "\r\n")
+    out = fixed(text, "t.yaml")
+    assert "\n" not in out.replace("\r\n", "")
+    assert "    additionalProperties: false\r\n" in out
+
+
+def test_tab_indented_json_gets_tabs():
+    text = '{\n\t"type": "object",\n\t"properties": {}\n}\n'
+    source = Source("t.json", '{\n\t"type": "function",\n\t"function": {\n\t\t"name": "f",\n\t\t"strict": true,\n'
+                    '\t\t"parameters": {\n\t\t\t"type": "object",\n\t\t\t"properties": {}\n\t\t}\n\t}\n}\n')
+    out = fix_text(source, Engine()).text
+    assert '\t\t\t"additionalProperties": false' in out
+    assert text  # the plain schema text is not a tool: nothing to fix there
+    assert fixed(text, "t.json") == text
+
+
+def test_fixing_is_idempotent_and_clean():
+    for text, name in ((CHAT_JSON, "t.json"), (CHAT_YAML, "t.yaml")):
+        once = fixed(text, name)
+        assert fixed(once, name) == once
+        errors = [d for d in Engine().lint_data(json.loads(once) if name.endswith("json") else _yaml(once))
+                  if d.severity == "error"]
+        assert errors == []
+
+
+def _yaml(text):
+    from fcschema.yaml_loader import load_yaml
+
+    return load_yaml(text).data
+
+
+def test_text_fix_and_make_strict_agree():
+    import fcschema
+
+    by_text = json.loads(fixed(CHAT_JSON, "t.json"))
+    by_data = fcschema.make_strict(json.loads(CHAT_JSON)).value
+    assert by_text == by_data
+    assert _yaml(fixed(CHAT_YAML, "t.yaml")) == fcschema.make_strict(_yaml(CHAT_YAML)).value
+
+
+def test_bom_and_encoding_are_kept(tmp_path):
+    path = tmp_path / "t.json"
+    path.write_bytes(b"\xef\xbb\xbf" + CHAT_JSON.encode())
+    result = CliRunner().invoke(main, ["check", "--fix", str(path)])
+    assert result.exit_code == 0, result.output
+    data = path.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    assert json.loads(data[3:])["function"]["parameters"]["additionalProperties"] is False
+
+
+def test_fix_keeps_permissions_and_leaves_no_temporary_files(tmp_path):
+    path = tmp_path / "t.yaml"
+    path.write_text(CHAT_YAML)
+    os.chmod(path, 0o640)
+    result = CliRunner().invoke(main, ["check", "--fix", str(path)])
+    assert result.exit_code == 0, result.output
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o640
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["t.yaml"]
+    assert "additionalProperties: false" in path.read_text()
+
+
+def test_diff_writes_nothing_and_exits_1(tmp_path):
+    path = tmp_path / "t.json"
+    path.write_text(CHAT_JSON)
+    result = CliRunner().invoke(main, ["check", "--diff", str(path)])
+    assert result.exit_code == 1
+    assert '+      "additionalProperties": false' in result.output
+    assert path.read_text() == CHAT_JSON
+    clean = tmp_path / "clean.json"
+    clean.write_text(fixed(CHAT_JSON, "t.json"))
+    result = CliRunner().invoke(main, ["check", "--diff", str(clean)])
+    assert result.exit_code == 0
+
+
+def test_show_fixes_lists_what_was_fixed(tmp_path):
+    path = tmp_path / "t.json"
+    path.write_text(CHAT_JSON)
+    result = CliRunner().invoke(main, ["check", "--fix", "--show-fixes", "--output-format", "concise", str(path)])
+    assert result.exit_code == 0
+    assert "FCS102" in result.output and "FCS101" in result.output
+
+
+def test_unsafe_fixes_need_the_flag(tmp_path):
+    path = tmp_path / "t.json"
+    tool = {"type": "function", "name": "f", "parameters": {
+        "type": "object", "properties": {"m": {"type": "object", "properties": {},
+                                               "additionalProperties": {"type": "string"}}}}}
+    path.write_text(json.dumps(tool, indent=2))
+    CliRunner().invoke(main, ["check", "--fix", str(path)])
+    assert "strict" not in json.loads(path.read_text())  # FCS203's fix is unsafe
+    CliRunner().invoke(main, ["check", "--fix", "--unsafe-fixes", str(path)])
+    assert json.loads(path.read_text())["strict"] is False
+
+
+def test_file_changed_since_read_is_not_overwritten(tmp_path):
+    from fcschema.fixes import FileChanged, write_atomic
+
+    path = tmp_path / "t.json"
+    path.write_text(CHAT_JSON)
+    source, _ = read_source(str(path), "t.json")
+    path.write_text(CHAT_JSON + " ")  # someone else saved the file meanwhile
+    with pytest.raises(FileChanged):
+        write_atomic(source, "{}")
+    assert path.read_text() == CHAT_JSON + " "
+
+
+def test_interrupted_write_leaves_the_old_file(tmp_path, monkeypatch):
+    from fcschema import fixes
+
+    path = tmp_path / "t.json"
+    path.write_text(CHAT_JSON)
+    source, _ = read_source(str(path), "t.json")
+
+    def interrupted(src, dst):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(fixes.os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        fixes.write_atomic(source, "{}")
+    assert path.read_text() == CHAT_JSON
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["t.json"]
+
+
+def test_a_fix_that_would_break_the_file_is_undone_and_reported(tmp_path, monkeypatch):
+    from fcschema import fixes
+
+    monkeypatch.setattr(fixes, "apply_edits", lambda text, edits: text + "}{")
+    path = tmp_path / "t.json"
+    path.write_text(CHAT_JSON)
+    result = CliRunner().invoke(main, ["check", "--fix", "--output-format", "concise", str(path)])
+    assert path.read_text() == CHAT_JSON
+    assert "FCS007" in result.output and "bug in fcschema" in result.output
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+
+
+def test_stdin_fix_prints_the_fixed_text():
+    result = CliRunner().invoke(main, ["check", "--fix", "-", "--stdin-filename", "t.yaml"], input=CHAT_YAML)
+    assert result.exit_code == 0
+    assert "additionalProperties: false" in result.stdout
+
+
+def test_make_strict_reports_changes_and_what_is_left():
+    import fcschema
+
+    tool = {"type": "function", "function": {"name": "f", "parameters": {
+        "type": "object", "properties": {"a": {"type": "string"},
+                                         "m": {"type": "object", "additionalProperties": {"type": "string"}}}}}}
+    result = fcschema.make_strict(tool)
+    assert tool["function"].get("strict") is None  # the input is not modified
+    assert result.value["function"]["strict"] is True
+    assert {c.code for c in result.changes} >= {"strict", "FCS101", "FCS102"}
+    assert not result.ok
+    assert {(d.code, d.pointer_text) for d in result.remaining} >= {
+        ("FCS101", "/function/parameters/properties/m/additionalProperties")}
+    assert all(d.hint for d in result.remaining)
+
+
+def test_make_strict_on_a_bare_schema():
+    import fcschema
+
+    schema = {"type": "object", "properties": {"owner": {"$ref": "#/$defs/person"}},
+              "$defs": {"person": {"type": "object", "properties": {"name": {"type": "string"}}}}}
+    result = fcschema.make_strict(schema)
+    assert result.ok
+    assert result.value["properties"]["owner"] == {"anyOf": [{"$ref": "#/$defs/person"}, {"type": "null"}]}
+    assert result.value["$defs"]["person"]["required"] == ["name"]
+    assert fcschema.strict_violations(result.value) == []
