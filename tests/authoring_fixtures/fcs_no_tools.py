@@ -1,0 +1,3 @@
+"""A module without any @tool."""
+
+VALUE = 1

@@ -1,0 +1,3 @@
+"""Importing this module fails, as user code sometimes does."""
+
+raise RuntimeError("boom while importing")
