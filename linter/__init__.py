@@ -11,6 +11,14 @@ _LAZY = {
     "make_strict": ("fcschema.strict_api", "make_strict"),
     "strict_violations": ("fcschema.strictness", "strict_violations"),
     "convert": ("fcschema.convert", "convert"),
+    "tool": ("fcschema.authoring", "tool"),
+    "tool_definition": ("fcschema.authoring", "tool_definition"),
+    "tool_from_model": ("fcschema.authoring", "tool_from_model"),
+    "tool_from_function": ("fcschema.authoring", "tool_from_function"),
+    "validate_arguments": ("fcschema.authoring", "validate_arguments"),
+    "ValidationResult": ("fcschema.authoring", "ValidationResult"),
+    "StrictSchemaError": ("fcschema.authoring", "StrictSchemaError"),
+    "AuthoringWarning": ("fcschema.authoring", "AuthoringWarning"),
 }
 
 
