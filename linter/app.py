@@ -16,6 +16,8 @@ from .document import DEFAULT_MAX_BYTES, Document, decode, parse, read_source
 from .engine import Engine, Settings
 from .source import Source
 
+# Findings about the file itself rather than about tool definitions in it.
+FILE_LEVEL = ("FCS004", "FCS006")
 # Words that suggest a file that failed to parse was meant to hold tool definitions.
 TOOL_MARKERS = ("parameters", "json_schema", "\"function\"", "function:", "inputSchema",
                 "input_schema", "tools")
@@ -131,7 +133,9 @@ def check_source(source: Source, engine: Engine, explicit: bool = True) -> FileR
         return result
     result.document = document
     diagnostics = engine.lint_data(document.data, document)
-    result.has_tools = bool(diagnostics) or _has_tools(document)
+    # File-level findings (a duplicate key, several YAML documents) do not make a file found
+    # by walking a folder a tool file; what recognition finds (or fails to) does.
+    result.has_tools = any(d.code not in FILE_LEVEL for d in diagnostics) or _has_tools(document)
     for diagnostic in diagnostics:
         diagnostic.filename = source.filename
     locate(diagnostics, document, source)
@@ -199,6 +203,6 @@ def check_paths(options: CheckOptions, engine: Optional[Engine] = None) -> Check
         file_result = check_source(source, engine, candidate.explicit)
         if options.fix and file_result.document is not None and _fixable(file_result, options):
             file_result = fix_source(source, engine, options)
-        if candidate.explicit or file_result.has_tools or file_result.diagnostics:
+        if candidate.explicit or file_result.has_tools or (file_result.document is None and file_result.diagnostics):
             result.files.append(file_result)
     return result

@@ -39,7 +39,12 @@ def _excluded(path: str, exclude: Sequence[str]) -> bool:
 
 def discover(paths: Iterable[str], stdin_filename: str = "<stdin>",
              exclude: Sequence[str] = (), force_exclude: bool = False) -> Iterator[Candidate]:
+    paths = list(paths)
     seen = set()
+    # A file named on the command line stays explicit even when a folder given before it
+    # already walked past it (`fcschema check tools tools/extra.json`).
+    named = {os.path.realpath(p) for p in paths
+             if p != STDIN and not os.path.isdir(p) and not (force_exclude and _excluded(p, exclude))}
     for given in paths:
         if given == STDIN:
             yield Candidate(STDIN, stdin_filename, True)
@@ -49,7 +54,7 @@ def discover(paths: Iterable[str], stdin_filename: str = "<stdin>",
                 key = os.path.realpath(found)
                 if key not in seen:
                     seen.add(key)
-                    yield Candidate(found, found, False)
+                    yield Candidate(found, found, key in named)
             continue
         if force_exclude and _excluded(given, exclude):
             continue

@@ -186,5 +186,5 @@ def _parse_yaml(source: Source) -> Tuple[Optional[Document], List[Diagnostic]]:
         problems.append(_problem("FCS006", source.filename,
                                  f"file holds {loaded.documents} YAML documents; only the first is checked",
                                  source, 0))
-    document = Document(source, "yaml", loaded.data, problems, RecordedSourceMap(loaded.members))
+    document = Document(source, "yaml", loaded.data, problems, RecordedSourceMap(loaded.members, source.text))
     return document, []

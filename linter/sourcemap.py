@@ -147,10 +147,38 @@ class JsonSourceMap(SourceMap):
 
 class RecordedSourceMap(SourceMap):
     """Spans recorded while a document was built (YAML). Keys are pointers with every
-    segment as a string, so an array index asked as ``0`` or ``"0"`` finds the same item."""
+    segment as a string, so an array index asked as ``0`` or ``"0"`` finds the same item.
 
-    def __init__(self, members: Dict[Tuple[str, ...], Member]):
+    ``member`` gives the composer's raw marks (fixes rely on them); ``span`` ends where
+    the value's content ends: a block collection's end mark runs on to the next token,
+    past trailing blank lines, comments and the next item's indentation."""
+
+    def __init__(self, members: Dict[Tuple[str, ...], Member], text: Optional[str] = None):
         self.members = members
+        self.text = text
 
     def member(self, pointer: Pointer) -> Optional[Member]:
         return self.members.get(tuple(str(s) for s in pointer))
+
+    def span(self, pointer: Pointer, anchor: str = "value") -> Tuple[Span, Pointer]:
+        (start, end), found = super().span(pointer, anchor)
+        if self.text is not None:
+            end = content_end(self.text, start, end)
+        return (start, end), found
+
+
+def content_end(text: str, start: int, end: int) -> int:
+    """``end`` moved back over trailing whitespace and whole comment lines (not before start).
+    In a block scalar (``|`` or ``>``) a line starting with ``#`` is text, not a comment."""
+    pos = end
+    block_scalar = text[start:start + 1] in ("|", ">")
+    while pos > start and not block_scalar:
+        line_begin = max(text.rfind("\n", 0, pos - 1) + 1, start)
+        stripped = text[line_begin:pos].strip()
+        if line_begin > start and (not stripped or stripped.startswith("#")):
+            pos = line_begin
+            continue
+        break
+    while pos > start and text[pos - 1] in " \t\r\n":
+        pos -= 1
+    return pos

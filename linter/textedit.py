@@ -14,6 +14,7 @@ from typing import Any, List, Optional
 from .diagnostics import Edit, Pointer
 from .document import Document
 from .fixops import AddToArray, Op, Remove, Replace, ReplaceMember, SetMember, get, thaw
+from .sourcemap import content_end
 
 _PLAIN_YAML = re.compile(r"[A-Za-z_][A-Za-z0-9_.\- ]*[A-Za-z0-9_.\-]|[A-Za-z_]")
 _PLAIN_YAML_KEY = re.compile(r"[A-Za-z_$][A-Za-z0-9_$.\-]*")
@@ -73,21 +74,7 @@ class _Style:
     def content_end(self, start: int, end: int) -> int:
         """Last offset of real content in ``[start, end)``: YAML end marks run on to the
         next token, past blank lines and comments; those stay where they are."""
-        text = self.text
-        if not self.yaml:
-            return end
-        pos = end
-        while pos > start:
-            line_begin = self.line_start(pos - 1)
-            line = text[line_begin:pos]
-            stripped = line.strip()
-            if not stripped or (stripped.startswith("#") and line_begin > start):
-                pos = line_begin
-                continue
-            break
-        while pos > start and text[pos - 1] in " \t\r\n":
-            pos -= 1
-        return pos
+        return content_end(self.text, start, end) if self.yaml else end
 
     def is_flow(self, value_start: int) -> bool:
         return not self.yaml or self.text[value_start:value_start + 1] in ("{", "[")

@@ -42,7 +42,7 @@ class _Recogniser:
             return chat.legacy_function(self, obj, pointer, group, index)
         if not isinstance(obj, dict):
             if in_list:
-                self.problems.append(_problem("FCS003", pointer, f"tools list entry is a {_kind(obj)}, not a tool object"))
+                self.problems.append(_problem("FCS003", pointer, f"tools list entry is {_kind(obj)}, not a tool object"))
             return False
         kind = obj.get("type")
         for module in (chat, responses, foreign):
@@ -88,9 +88,12 @@ class _Recogniser:
     def document(self, data: Any) -> None:
         if isinstance(data, list):
             if any(is_container(item) for item in data):
+                # A list of request bodies; a tool beside them is still a tool.
                 for index, item in enumerate(data):
                     if is_container(item):
                         self.container(item, (index,))
+                    else:
+                        self.tool(item, (index,), (), index, in_list=False)
                 return
             found = [self.tool(item, (index,), (), index, in_list=False) for index, item in enumerate(data)]
             if any(found):
@@ -107,8 +110,8 @@ class _Recogniser:
 
 
 def _kind(value: Any) -> str:
-    return {dict: "object", list: "array", str: "string", bool: "boolean", type(None): "null"}.get(
-        type(value), "number")
+    return {dict: "an object", list: "an array", str: "a string", bool: "a boolean", type(None): "null"}.get(
+        type(value), "a number")
 
 
 def recognise(data: Any) -> Tuple[List[ToolSite], List[Diagnostic]]:
