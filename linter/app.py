@@ -14,6 +14,7 @@ from .diagnostics import Diagnostic, Position
 from .discovery import STDIN, Candidate, discover
 from .document import DEFAULT_MAX_BYTES, Document, decode, parse, read_source
 from .engine import Engine, Settings
+from .filepolicy import CommandLine, FilePolicy, Policies
 from .source import Source
 
 # Findings about the file itself rather than about tool definitions in it.
@@ -70,9 +71,12 @@ class CheckOptions:
     stdin_filename: str = "<stdin>"
     max_bytes: int = DEFAULT_MAX_BYTES
     exclude: Sequence[str] = ()
+    include: Sequence[str] = ()
     force_exclude: bool = False
     fix: Optional[str] = None        # None, "apply" (write files) or "diff" (write nothing)
     unsafe_fixes: bool = False
+    policies: Optional[Policies] = None   # configuration per file (None: `settings` for all)
+    python_targets: Sequence[str] = ()    # MODULE:NAME specs to generate and check
 
 
 def locate(diagnostics: List[Diagnostic], document: Optional[Document], source: Optional[Source]) -> None:
@@ -88,11 +92,21 @@ def locate(diagnostics: List[Diagnostic], document: Optional[Document], source: 
         diagnostic.location, diagnostic.end_location = source.span_positions(span)
 
 
-def fix_source(source: Source, engine: Engine, options: CheckOptions) -> FileResult:
+def fix_source(source: Source, policy: FilePolicy, options: CheckOptions) -> FileResult:
     """Fix, write (unless only a diff is wanted), then check what is left."""
     from .fixes import FileChanged, fix_text, write_atomic
 
-    outcome = fix_text(source, engine, options.unsafe_fixes)
+    engine = policy.engine
+
+    def still_reported(document, diagnostics):
+        # Suppressed findings are not fixed either.
+        suppressions = policy.suppressions(document)
+        if suppressions:
+            locate(diagnostics, document, document.source)
+        return policy.keep(diagnostics, suppressions)
+
+    outcome = fix_text(source, engine, options.unsafe_fixes, keep=still_reported,
+                       sites_for=lambda document: _declared_sites(document, policy))
     fixed_source = source
     notes: List[Diagnostic] = []
     if outcome.changed(source.text):
@@ -105,7 +119,7 @@ def fix_source(source: Source, engine: Engine, options: CheckOptions) -> FileRes
                 notes.append(_note(source, f"fixes not written: {exc}"))
     if outcome.broken:
         notes.append(_note(source, outcome.broken))
-    result = check_source(fixed_source, engine, explicit=True)
+    result = check_source(fixed_source, policy, explicit=True)
     result.diagnostics = _stamped(notes, engine, source.filename) + result.diagnostics
     if outcome.changed(source.text):
         result.applied = outcome.applied
@@ -124,7 +138,20 @@ def _note(source: Source, message: str) -> Diagnostic:
                       location=Position(1, 1), end_location=Position(1, 1), span=(0, 0))
 
 
-def check_source(source: Source, engine: Engine, explicit: bool = True) -> FileResult:
+def _declared_sites(document: Document, policy: FilePolicy):
+    if policy.schema_entry is None:
+        return None
+    from .formats.declared import schema_file_sites
+
+    return schema_file_sites(document.data, policy.schema_entry, document.source.filename)
+
+
+def check_source(source: Source, policy, explicit: bool = True) -> FileResult:
+    """Check one decoded file. ``policy`` is a FilePolicy (or an Engine, for callers
+    without configuration)."""
+    if isinstance(policy, Engine):
+        policy = FilePolicy(config=None, engine=policy)
+    engine = policy.engine
     result = FileResult(source.filename, source=source)
     document, problems = parse(source)
     if document is None:
@@ -132,16 +159,36 @@ def check_source(source: Source, engine: Engine, explicit: bool = True) -> FileR
             result.diagnostics = _stamped(problems, engine, source.filename)
         return result
     result.document = document
-    diagnostics = engine.lint_data(document.data, document)
+    diagnostics, sites = engine.lint_document(document.data, document, _declared_sites(document, policy))
     # File-level findings (a duplicate key, several YAML documents) do not make a file found
     # by walking a folder a tool file; what recognition finds (or fails to) does.
-    result.has_tools = any(d.code not in FILE_LEVEL for d in diagnostics) or _has_tools(document)
+    result.has_tools = bool(sites) or any(d.code not in FILE_LEVEL for d in diagnostics)
     for diagnostic in diagnostics:
         diagnostic.filename = source.filename
     locate(diagnostics, document, source)
+    suppressions = policy.suppressions(document)
+    diagnostics = policy.keep(diagnostics, suppressions)
+    diagnostics.extend(_unused(suppressions, document, engine))
     diagnostics.sort(key=Diagnostic.sort_key)
     result.diagnostics = diagnostics
     return result
+
+
+def _unused(suppressions, document: Document, engine: Engine) -> List[Diagnostic]:
+    """FCS008 for each suppression that silenced nothing."""
+    if not engine.settings.enabled("FCS008"):
+        return []
+    found = []
+    for suppression in suppressions:
+        if suppression.used:
+            continue
+        where = "this comment" if suppression.origin == "comment" else f"{suppression.origin}: {suppression.text}"
+        codes = ", ".join(suppression.codes)
+        diagnostic = Diagnostic(code="FCS008", message=f"unused suppression ({codes}): {where} silences nothing",
+                                filename=document.source.filename, span=suppression.span)
+        diagnostic.location, diagnostic.end_location = document.source.span_positions(suppression.span)
+        found.append(diagnostic)
+    return _stamped(found, engine, document.source.filename)
 
 
 def attach_edits(result: CheckResult) -> None:
@@ -164,13 +211,6 @@ def unified_diff(file_result: FileResult) -> str:
     return "".join(difflib.unified_diff(before, after, f"a/{file_result.filename}", f"b/{file_result.filename}"))
 
 
-def _has_tools(document: Document) -> bool:
-    from .formats import recognise
-
-    sites, _ = recognise(document.data)
-    return bool(sites)
-
-
 def _stamped(problems: List[Diagnostic], engine: Engine, filename: str) -> List[Diagnostic]:
     for problem in problems:
         info = engine.rules[problem.code]
@@ -191,18 +231,48 @@ def read_candidate(candidate: Candidate, max_bytes: int):
 
 
 def check_paths(options: CheckOptions, engine: Optional[Engine] = None) -> CheckResult:
-    engine = engine or Engine(options.settings)
+    fixed_engine = engine or (Engine(options.settings) if options.policies is None else None)
     result = CheckResult()
-    for candidate in discover(options.paths, options.stdin_filename, options.exclude, options.force_exclude):
+    for candidate in discover(options.paths, options.stdin_filename, options.exclude, options.force_exclude,
+                              options.include):
+        if fixed_engine is not None:
+            policy = FilePolicy(config=None, engine=fixed_engine)
+        else:
+            policy = options.policies.for_path(candidate.path)
         source, problem = read_candidate(candidate, options.max_bytes)
         if source is None:
             # Reported even for files found by walking a folder: nothing is skipped unseen.
             result.files.append(FileResult(candidate.filename,
-                                           diagnostics=_stamped([problem], engine, candidate.filename)))
+                                           diagnostics=_stamped([problem], policy.engine, candidate.filename)))
             continue
-        file_result = check_source(source, engine, candidate.explicit)
+        file_result = check_source(source, policy, candidate.explicit)
         if options.fix and file_result.document is not None and _fixable(file_result, options):
-            file_result = fix_source(source, engine, options)
+            file_result = fix_source(source, policy, options)
         if candidate.explicit or file_result.has_tools or (file_result.document is None and file_result.diagnostics):
             result.files.append(file_result)
+    for spec in options.python_targets:
+        policy = (FilePolicy(config=None, engine=fixed_engine) if fixed_engine is not None
+                  else options.policies.for_path("."))
+        result.files.extend(check_python_target(spec, policy))
     return result
+
+
+def check_python_target(spec: str, policy: FilePolicy) -> List[FileResult]:
+    """Generate the tools a ``MODULE:NAME`` spec names (importing the module runs its code)
+    and check each as a JSON document named after it."""
+    import json
+
+    from .authoring.errors import AuthoringError
+    from .authoring.targets import load_tool_targets
+
+    try:
+        loaded = load_tool_targets(spec)
+    except AuthoringError as exc:
+        problem = Diagnostic(code="FCS002", message=f"cannot load {spec}: {exc}", filename=spec,
+                             location=Position(1, 1), end_location=Position(1, 1))
+        return [FileResult(spec, diagnostics=_stamped([problem], policy.engine, spec))]
+    results = []
+    for label, tool in loaded:
+        source = Source(label, json.dumps(tool, indent=2, ensure_ascii=False) + "\n")
+        results.append(check_source(source, policy, explicit=True))
+    return results

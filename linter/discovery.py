@@ -38,7 +38,8 @@ def _excluded(path: str, exclude: Sequence[str]) -> bool:
 
 
 def discover(paths: Iterable[str], stdin_filename: str = "<stdin>",
-             exclude: Sequence[str] = (), force_exclude: bool = False) -> Iterator[Candidate]:
+             exclude: Sequence[str] = (), force_exclude: bool = False,
+             include: Sequence[str] = ()) -> Iterator[Candidate]:
     paths = list(paths)
     seen = set()
     # A file named on the command line stays explicit even when a folder given before it
@@ -50,7 +51,7 @@ def discover(paths: Iterable[str], stdin_filename: str = "<stdin>",
             yield Candidate(STDIN, stdin_filename, True)
             continue
         if os.path.isdir(given):
-            for found in _walk(given, exclude):
+            for found in _walk(given, exclude, include):
                 key = os.path.realpath(found)
                 if key not in seen:
                     seen.add(key)
@@ -65,7 +66,13 @@ def discover(paths: Iterable[str], stdin_filename: str = "<stdin>",
         yield Candidate(given, given, True)
 
 
-def _walk(top: str, exclude: Sequence[str]) -> List[str]:
+def _included(name: str, path: str, include: Sequence[str]) -> bool:
+    if not include:
+        return name.lower().endswith(SUFFIXES)
+    return any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(path.replace(os.sep, "/"), p) for p in include)
+
+
+def _walk(top: str, exclude: Sequence[str], include: Sequence[str] = ()) -> List[str]:
     """Files below ``top`` in a stable order; symlinked folders are not followed, so a
     symlink loop cannot trap the walk."""
     found = []
@@ -74,8 +81,8 @@ def _walk(top: str, exclude: Sequence[str]) -> List[str]:
                          if d not in SKIPPED_DIRS and not d.endswith(".egg-info")
                          and not _excluded(os.path.join(root, d), exclude))
         for name in sorted(files):
-            if name.lower().endswith(SUFFIXES):
-                path = os.path.join(root, name)
+            path = os.path.join(root, name)
+            if _included(name, path, include):
                 if top in (".", "./") and path.startswith("./"):
                     path = path[2:]
                 if not _excluded(path, exclude):

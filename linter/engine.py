@@ -91,7 +91,15 @@ class Engine:
 
     def lint_data(self, data, document: Optional[Document] = None) -> List[Diagnostic]:
         """Lint a parsed document; diagnostics come back unlocated (pointers only)."""
-        sites, problems = recognise(data)
+        return self.lint_document(data, document)[0]
+
+    def lint_document(self, data, document: Optional[Document] = None,
+                      sites: Optional[List[ToolSite]] = None):
+        """Diagnostics (unlocated) and the tool sites they are about. ``sites`` replaces
+        recognition for files whose kind the configuration declares (bare schema files)."""
+        problems: List[Diagnostic] = []
+        if sites is None:
+            sites, problems = recognise(data)
         out: List[Diagnostic] = []
         for problem in problems:
             out.append(_stamp(problem, self.rules[problem.code], None))
@@ -102,7 +110,7 @@ class Engine:
         for info in self.document_rules:
             for diagnostic in info.module.check_document(sites, self.settings):
                 out.append(_stamp(diagnostic, info, None))
-        return [d for d in out if self.settings.enabled(d.code)]
+        return [d for d in out if self.settings.enabled(d.code)], sites
 
     def lint_site(self, site: ToolSite, document: Optional[Document] = None) -> List[Diagnostic]:
         strict_rules = self.strict_node if site.strict in (STRICT_ON, STRICT_AUTO) else []

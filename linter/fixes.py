@@ -114,15 +114,22 @@ def select_edits(document: Document, diagnostics: List[Diagnostic]) -> Tuple[Lis
     return accepted_edits, accepted
 
 
-def fix_text(source: Source, engine: Engine, unsafe: bool = False) -> FixOutcome:
-    """Fix ``source`` as far as the rules can; returns the new text and what was done."""
+def fix_text(source: Source, engine: Engine, unsafe: bool = False, keep=None, sites_for=None) -> FixOutcome:
+    """Fix ``source`` as far as the rules can; returns the new text and what was done.
+
+    ``keep(document, diagnostics)`` drops what the author suppressed (it is not fixed
+    either); ``sites_for(document)`` gives the tool sites of declared bare-schema files."""
     outcome = FixOutcome(source.text)
     current = source
     for _round in range(MAX_ROUNDS):
         document, _problems = parse(current)
         if document is None:
             break
-        diagnostics = [d for d in engine.lint_data(document.data, document) if wanted(d, unsafe)]
+        sites = sites_for(document) if sites_for is not None else None
+        diagnostics, _sites = engine.lint_document(document.data, document, sites)
+        if keep is not None:
+            diagnostics = keep(document, diagnostics)
+        diagnostics = [d for d in diagnostics if wanted(d, unsafe)]
         if not diagnostics:
             break
         edits, accepted = select_edits(document, diagnostics)

@@ -20,7 +20,7 @@ from fcschema.registry import all_rules
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "rules"
 # Rules about YAML-only content: JSON cannot express the bad case.
-YAML_ONLY = {"FCS006"}
+YAML_ONLY = {"FCS006", "FCS008"}
 # Rules no file can show: they happen while fixes are written (tested in test_fix.py).
 NO_FILE_EXAMPLE = {"FCS007"}
 RULES_WITH_EXAMPLES = [info for info in all_rules() if info.code not in NO_FILE_EXAMPLE]

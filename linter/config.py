@@ -1,0 +1,238 @@
+"""Configuration: ``[tool.fcschema]`` in pyproject.toml, or ``.fcschema.toml`` /
+``fcschema.toml`` (top-level keys), the closest to each checked file winning.
+
+Validated with pydantic: an unknown key, rule code or target is a ``ConfigError`` (exit
+code 2). pydantic costs several times a bare start-up, so a validated configuration is
+remembered by the hash of its text in the user's cache folder; the next run with the same
+file skips the import. Command-line options override the file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Dict, List, Optional, Tuple
+
+CONFIG_NAMES = (".fcschema.toml", "fcschema.toml", "pyproject.toml")
+CACHE_VERSION = "1"
+
+
+class ConfigError(Exception):
+    """A configuration file that cannot be used; the message names the file and the key."""
+
+
+@dataclass
+class FileConfig:
+    """A validated configuration: keys in snake_case, only those the file set."""
+
+    path: Optional[str]          # the file it came from (None: defaults)
+    root: str                    # the folder it applies to (globs are relative to it)
+    values: Dict[str, Any] = field(default_factory=dict)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.values.get(key, default)
+
+
+def _model():
+    """The pydantic model, built on first use (pydantic is imported only here)."""
+    from typing import Literal
+
+    from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+    def kebab(name: str) -> str:
+        return name.replace("_", "-")
+
+    class Strictness(BaseModel):
+        model_config = ConfigDict(extra="forbid", alias_generator=kebab, populate_by_name=True)
+
+    class SchemaFiles(Strictness):
+        """Files that hold one bare JSON Schema, and what the schema is for."""
+        path: str
+        kind: Literal["parameters", "response_format"] = "parameters"
+        api: Literal["chat", "responses"] = "chat"
+        strict: bool = True
+
+    class PointerIgnore(Strictness):
+        """Ignores for JSON files, which have no comments: a file glob and a JSON pointer."""
+        path: str
+        pointer: str = ""
+        codes: List[str] = Field(default_factory=lambda: ["ALL"])
+
+        @field_validator("pointer")
+        @classmethod
+        def _pointer(cls, value: str) -> str:
+            if value and not value.startswith("/"):
+                raise ValueError("a JSON pointer starts with '/' (or is '' for the whole file)")
+            return value
+
+    class Config(Strictness):
+        target: Optional[Literal["openai", "openai-2024", "azure", "openai-finetuned"]] = None
+        select: Optional[List[str]] = None
+        extend_select: Optional[List[str]] = None
+        ignore: Optional[List[str]] = None
+        per_file_ignores: Optional[Dict[str, List[str]]] = None
+        include: Optional[List[str]] = None
+        exclude: Optional[List[str]] = None
+        extend_exclude: Optional[List[str]] = None
+        schemas: Optional[List[SchemaFiles]] = None
+        python_targets: Optional[List[str]] = None
+        warnings_as_errors: Optional[bool] = None
+        output_format: Optional[Literal["full", "concise", "grouped", "json", "json-lines", "github",
+                                        "gitlab", "sarif", "junit", "pylint"]] = None
+        max_file_size: Optional[int] = Field(default=None, gt=0)
+        ignores: Optional[List[PointerIgnore]] = None
+
+    return Config
+
+
+def check_codes(codes: List[str], where: str) -> None:
+    from .registry import all_rules
+
+    known = [info.code for info in all_rules()]
+    for code in codes:
+        if code != "ALL" and not any(k.startswith(code.upper()) for k in known):
+            raise ConfigError(f"{where}: unknown rule code or prefix {code!r}")
+
+
+def _validate(table: Dict[str, Any], origin: str) -> Dict[str, Any]:
+    from pydantic import ValidationError
+
+    try:
+        model = _model().model_validate(table)
+    except ValidationError as exc:
+        problems = []
+        for error in exc.errors():
+            where = ".".join(str(p) for p in error["loc"])
+            message = "unknown key" if error["type"] == "extra_forbidden" else error["msg"]
+            problems.append(f"{where}: {message}")
+        raise ConfigError(f"{origin}: " + "; ".join(problems)) from None
+    values = model.model_dump(exclude_none=True, mode="json")
+    for key in ("select", "extend_select", "ignore"):
+        check_codes(values.get(key, []), f"{origin}: {key.replace('_', '-')}")
+    for glob, codes in values.get("per_file_ignores", {}).items():
+        check_codes(codes, f"{origin}: per-file-ignores[{glob!r}]")
+    for entry in values.get("ignores", []):
+        check_codes(entry["codes"], f"{origin}: ignores")
+    return values
+
+
+def _cache_path(digest: str) -> Optional[str]:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "fcschema", f"config-{CACHE_VERSION}-{digest}.json")
+
+
+def validated(table: Dict[str, Any], origin: str) -> Dict[str, Any]:
+    """Validate a config table, skipping pydantic when this exact table passed before."""
+    from . import __version__
+
+    digest = hashlib.sha256(json.dumps([__version__, table], sort_keys=True, default=str).encode()).hexdigest()[:32]
+    cache = _cache_path(digest)
+    if cache and os.environ.get("FCSCHEMA_NO_CACHE") is None:
+        try:
+            with open(cache, encoding="utf-8") as handle:
+                return json.load(handle)
+        except (OSError, ValueError):
+            pass
+    values = _validate(table, origin)
+    if cache and os.environ.get("FCSCHEMA_NO_CACHE") is None:
+        try:
+            os.makedirs(os.path.dirname(cache), exist_ok=True)
+            temporary = f"{cache}.{os.getpid()}.tmp"
+            with open(temporary, "w", encoding="utf-8") as handle:
+                json.dump(values, handle)
+            os.replace(temporary, cache)
+        except OSError:
+            pass
+    return values
+
+
+def _read_table(path: str) -> Optional[Dict[str, Any]]:
+    """The fcschema table of a config file (None: a pyproject.toml without one)."""
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib  # type: ignore[no-redef]
+    try:
+        with open(path, "rb") as handle:
+            document = tomllib.load(handle)
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    if os.path.basename(path) == "pyproject.toml":
+        table = document.get("tool", {}).get("fcschema")
+        if table is not None and not isinstance(table, dict):
+            raise ConfigError(f"{path}: [tool.fcschema] must be a table")
+        return table
+    return document
+
+
+@lru_cache(maxsize=None)
+def config_in(folder: str) -> Optional[FileConfig]:
+    """The configuration defined in ``folder`` itself, if any."""
+    for name in CONFIG_NAMES:
+        path = os.path.join(folder, name)
+        if os.path.isfile(path):
+            table = _read_table(path)
+            if table is None:
+                continue
+            return FileConfig(path, folder, validated(table, path))
+    return None
+
+
+@lru_cache(maxsize=None)
+def config_for_folder(folder: str) -> FileConfig:
+    """The closest configuration at or above ``folder`` (defaults when there is none)."""
+    current = os.path.abspath(folder)
+    while True:
+        found = config_in(current)
+        if found is not None:
+            return found
+        parent = os.path.dirname(current)
+        if parent == current:
+            return FileConfig(None, os.path.abspath(folder))
+        current = parent
+
+
+def config_for_file(path: str) -> FileConfig:
+    folder = os.path.dirname(os.path.abspath(path)) if path != "-" else os.getcwd()
+    return config_for_folder(folder)
+
+
+def explicit_config(path: str) -> FileConfig:
+    """``--config FILE``: this file for every checked file."""
+    table = _read_table(path)
+    if table is None:
+        raise ConfigError(f"{path}: no [tool.fcschema] table")
+    return FileConfig(path, os.path.dirname(os.path.abspath(path)), validated(table, path))
+
+
+def relative_to_root(path: str, config: FileConfig) -> str:
+    """A checked file's path relative to its configuration's folder, with / separators."""
+    try:
+        relative = os.path.relpath(os.path.abspath(path), config.root)
+    except ValueError:
+        relative = path
+    return relative.replace(os.sep, "/")
+
+
+def sources_of(config: FileConfig, cli: Dict[str, Any]) -> List[Tuple[str, Any, str]]:
+    """(key, value, where it came from) for ``fcschema config``."""
+    from .targets import DEFAULT_TARGET
+
+    defaults = {"target": DEFAULT_TARGET, "select": ["ALL"], "ignore": [], "extend_select": [],
+                "per_file_ignores": {}, "include": ["*.json", "*.yaml", "*.yml"], "exclude": [],
+                "extend_exclude": [], "schemas": [], "python_targets": [], "warnings_as_errors": False,
+                "output_format": "full", "max_file_size": 20 * 1024 * 1024, "ignores": []}
+    rows = []
+    for key, default in defaults.items():
+        if key in cli and cli[key] not in (None, (), []):
+            rows.append((key, cli[key], "command line"))
+        elif key in config.values:
+            rows.append((key, config.values[key], config.path))
+        else:
+            rows.append((key, default, "default"))
+    return rows

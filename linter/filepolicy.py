@@ -1,0 +1,111 @@
+"""What applies to one checked file: the closest configuration merged with the command
+line, per-file ignores, suppression comments and pointer ignores, and whether the
+configuration declares the file a bare schema.
+
+Engines are built once per configuration, so a tree with one pyproject.toml builds one.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from dataclasses import dataclass, field
+from typing import Any, Dict, List, Optional, Sequence, Tuple
+
+from .config import FileConfig, config_for_file, relative_to_root
+from .diagnostics import Diagnostic
+from .engine import Engine, Settings
+from .targets import DEFAULT_TARGET, get_target
+
+
+@dataclass
+class CommandLine:
+    """Options given on the command line; None or empty means "not given"."""
+
+    target: Optional[str] = None
+    select: Sequence[str] = ()
+    extend_select: Sequence[str] = ()
+    ignore: Sequence[str] = ()
+
+
+def merged_settings(config: FileConfig, cli: CommandLine) -> Settings:
+    return Settings(
+        target=get_target(cli.target or config.get("target") or DEFAULT_TARGET),
+        select=tuple(cli.select) or tuple(config.get("select") or ("ALL",)),
+        extend_select=tuple(config.get("extend_select") or ()) + tuple(cli.extend_select),
+        ignore=tuple(config.get("ignore") or ()) + tuple(cli.ignore),
+    )
+
+
+@dataclass
+class FilePolicy:
+    config: FileConfig
+    engine: Engine
+    relative: str = ""
+    ignored_codes: Tuple[str, ...] = ()          # from per-file-ignores
+    schema_entry: Optional[Dict[str, Any]] = None  # from `schemas`
+    pointer_ignores: List[dict] = field(default_factory=list)
+
+    @property
+    def settings(self) -> Settings:
+        return self.engine.settings
+
+    def suppressions(self, document) -> list:
+        from .suppressions import config_ignores, yaml_comments
+
+        found = []
+        if document is not None and document.kind == "yaml":
+            members = getattr(document.sourcemap, "members", {})
+            found.extend(yaml_comments(document.source, members))
+        if self.pointer_ignores:
+            found.extend(config_ignores(self.pointer_ignores, self.relative, self.config.path or ""))
+        return found
+
+    def keep(self, diagnostics: List[Diagnostic], suppressions: list) -> List[Diagnostic]:
+        """Diagnostics left after per-file ignores and suppressions."""
+        from .suppressions import apply
+
+        if self.ignored_codes:
+            diagnostics = [d for d in diagnostics
+                           if not any(c == "ALL" or d.code.startswith(c.upper()) for c in self.ignored_codes)]
+        return apply(diagnostics, suppressions)
+
+
+class Policies:
+    """FilePolicy for any path, cached per configuration file."""
+
+    def __init__(self, cli: CommandLine, explicit: Optional[FileConfig] = None, isolated: bool = False):
+        self.cli = cli
+        self.explicit = explicit
+        self.isolated = isolated
+        self._engines: Dict[Optional[str], Engine] = {}
+
+    def config_for(self, path: str) -> FileConfig:
+        if self.explicit is not None:
+            return self.explicit
+        if self.isolated:
+            return FileConfig(None, os.getcwd())
+        return config_for_file(path)
+
+    def for_path(self, path: str) -> FilePolicy:
+        config = self.config_for(path)
+        engine = self._engines.get(config.path)
+        if engine is None:
+            engine = self._engines[config.path] = Engine(merged_settings(config, self.cli))
+        relative = relative_to_root(path, config) if path != "-" else path
+        codes: Tuple[str, ...] = ()
+        for pattern, listed in (config.get("per_file_ignores") or {}).items():
+            if _matches(relative, pattern):
+                codes += tuple(listed)
+        schema_entry = next((entry for entry in config.get("schemas") or []
+                             if _matches(relative, entry["path"])), None)
+        ignores = [entry for entry in config.get("ignores") or [] if _matches(relative, entry["path"])]
+        return FilePolicy(config, engine, relative, codes, schema_entry, ignores)
+
+
+def _matches(relative: str, pattern: str) -> bool:
+    """Globs are relative to the configuration's folder; a pattern without a slash also
+    matches the file name anywhere (as in .gitignore)."""
+    if fnmatch.fnmatch(relative, pattern):
+        return True
+    return "/" not in pattern and fnmatch.fnmatch(relative.rsplit("/", 1)[-1], pattern)
