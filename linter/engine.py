@@ -59,13 +59,27 @@ class ToolContext:
         if self._strict_findings is None:
             found: List[Diagnostic] = []
             if self.site.schema is not None and self._strict_rules:
-                checks = [(info, info.module.check_node) for info in self._strict_rules]
-                for node in walk(self.site.schema, self.site.schema_pointer):
-                    for info, check in checks:
-                        for diagnostic in check(node, self):
-                            found.append(_stamp(diagnostic, info, self.site))
+                found = _run_node_rules(self, [], self._strict_rules)[1]
             self._strict_findings = found
         return self._strict_findings
+
+
+def _run_node_rules(ctx: ToolContext, first: List[RuleInfo], second: List[RuleInfo]):
+    """The findings of two groups of node rules over one walk of the tool's schema, kept
+    apart: (findings of ``first``, findings of ``second``)."""
+    first_checks = [(info, info.module.check_node) for info in first]
+    second_checks = [(info, info.module.check_node) for info in second]
+    site = ctx.site
+    first_found: List[Diagnostic] = []
+    second_found: List[Diagnostic] = []
+    for node in walk(site.schema, site.schema_pointer):
+        for info, check in first_checks:
+            for diagnostic in check(node, ctx):
+                first_found.append(_stamp(diagnostic, info, site))
+        for info, check in second_checks:
+            for diagnostic in check(node, ctx):
+                second_found.append(_stamp(diagnostic, info, site))
+    return first_found, second_found
 
 
 def _stamp(diagnostic: Diagnostic, info: RuleInfo, site: Optional[ToolSite]) -> Diagnostic:
@@ -110,25 +124,32 @@ class Engine:
         for info in self.document_rules:
             for diagnostic in info.module.check_document(sites, self.settings):
                 out.append(_stamp(diagnostic, info, None))
-        return [d for d in out if self.settings.enabled(d.code)], sites
+        enabled = {code for code in {d.code for d in out} if self.settings.enabled(code)}
+        return [d for d in out if d.code in enabled], sites
 
     def lint_site(self, site: ToolSite, document: Optional[Document] = None) -> List[Diagnostic]:
         strict_rules = self.strict_node if site.strict in (STRICT_ON, STRICT_AUTO) else []
         ctx = ToolContext(site, document, self.settings, strict_rules)
+        node_found: List[Diagnostic] = []
+        if site.schema is not None and site.is_schema_tool:
+            # One walk for both groups of node rules; the strict findings are kept for
+            # the tool rules that read them (FCS202, FCS203) and for strict tools.
+            node_found, ctx._strict_findings = _run_node_rules(ctx, self.always_node, strict_rules)
         out: List[Diagnostic] = []
         for info in self.tool_rules:
             if info.applies == "auto" and site.strict != STRICT_AUTO:
                 continue
             for diagnostic in info.module.check_tool(ctx):
                 out.append(_stamp(diagnostic, info, site))
-        if site.schema is not None and site.is_schema_tool:
-            checks = [(info, info.module.check_node) for info in self.always_node]
-            for node in walk(site.schema, site.schema_pointer):
-                for info, check in checks:
-                    for diagnostic in check(node, ctx):
-                        out.append(_stamp(diagnostic, info, site))
+        out.extend(node_found)
         if site.strict == STRICT_ON:
             out.extend(ctx.strict_findings())
+        elif site.strict == STRICT_AUTO:
+            # The API will run the tool strict when nothing blocks it: then the strict rules'
+            # advice (warnings, info) applies as it would with `strict: true`.
+            findings = ctx.strict_findings()
+            if not any(f.severity == "error" and not getattr(f, "normalised", False) for f in findings):
+                out.extend(f for f in findings if f.severity != "error")
         return out
 
 

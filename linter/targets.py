@@ -8,7 +8,7 @@ from the Target they are given. The numbers are those of STRICT_MODE.md sections
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Dict, FrozenSet, Optional
+from typing import Callable, Dict, FrozenSet, Optional
 
 # Keywords allowed on any node, and per type (spec 2.2).
 ANY_KEYWORDS = frozenset({"type", "description", "title", "enum", "const", "anyOf", "$ref"})
@@ -30,6 +30,28 @@ REJECTED_KEYWORDS = frozenset({
     "propertyNames", "minProperties", "maxProperties", "unevaluatedItems", "contains",
     "minContains", "maxContains", "prefixItems",
 })
+# OpenAPI keywords that are not JSON Schema (spec 2.2): errors in strict mode.
+OPENAPI_KEYWORDS = frozenset({"nullable", "discriminator", "example"})
+# Every keyword some node type accepts (a keyword outside this set is undocumented).
+TYPED_KEYWORDS = frozenset().union(*TYPE_KEYWORDS.values())
+# Names of functions, custom tools and response formats (spec 5), on every API.
+NAME_PATTERN = "^[a-zA-Z0-9_-]+$"
+
+
+def allowed_keywords(types, is_root: bool) -> FrozenSet[str]:
+    """The allow-list of a node declaring ``types`` (a tuple of type names)."""
+    key = (tuple(types), is_root)
+    allowed = _ALLOWED.get(key)
+    if allowed is None:
+        allowed = ANY_KEYWORDS | ROOT_KEYWORDS if is_root else ANY_KEYWORDS
+        for name in types:
+            allowed = allowed | TYPE_KEYWORDS.get(name, frozenset())
+        if len(_ALLOWED) < 1024:
+            _ALLOWED[key] = allowed
+    return allowed
+
+
+_ALLOWED: Dict[tuple, FrozenSet[str]] = {}
 
 
 @dataclass(frozen=True)
@@ -45,11 +67,19 @@ class Target:
     description_max: Optional[int] = None
     # Keywords this target rejects on top of the REJECTED_KEYWORDS.
     extra_rejected: FrozenSet[str] = field(default_factory=frozenset)
+    # Keywords the target's documentation lists as unsupported although the service may
+    # accept them (uncertain: reported as warnings).
+    doubtful_keywords: FrozenSet[str] = field(default_factory=frozenset)
     default_severity: str = "warning"          # `default` keyword
     ref_siblings_error: bool = True
     tools_per_request: int = 128
     chat_name_max: int = 64
     responses_name_max: int = 128
+    response_format_name_max: int = 64
+
+    def rejects(self, keyword: str) -> bool:
+        """``keyword`` is rejected by name in strict mode ("'X' is not permitted")."""
+        return keyword in REJECTED_KEYWORDS or keyword in self.extra_rejected
 
 
 _LAUNCH_ERA_REJECTED = frozenset({
@@ -75,7 +105,8 @@ TARGETS: Dict[str, Target] = {
         summary="Azure OpenAI: its documentation still lists the 2024 rules and limits; `default` "
                 "and $ref siblings rejected",
         max_properties=100, max_depth=5, max_total_chars=15_000, max_enum_values=500,
-        max_large_enum_chars=7_500, description_max=1024, default_severity="error"),
+        max_large_enum_chars=7_500, description_max=1024, default_severity="error",
+        doubtful_keywords=_LAUNCH_ERA_REJECTED),
     "openai-finetuned": Target(
         name="openai-finetuned",
         summary="`openai` for fine-tuned models: no minLength, maxLength, pattern, format, "
@@ -86,6 +117,14 @@ TARGETS: Dict[str, Target] = {
                                   "minItems", "maxItems"})),
 }
 DEFAULT_TARGET = "openai"
+
+
+def target_table(heading: str, value_of: Callable[[Target], object]) -> str:
+    """A markdown table of one difference between targets, for a rule's ``TARGETS`` text;
+    built from this table so the docs cannot drift from the data."""
+    rows = [f"| target | {heading} |", "|---|---|"]
+    rows += [f"| `{target.name}` | {value_of(target)} |" for target in TARGETS.values()]
+    return "\n".join(rows)
 
 
 def get_target(name: str) -> Target:

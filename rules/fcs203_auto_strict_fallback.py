@@ -48,8 +48,8 @@ def check_tool(ctx):
     fix = Fix(UNSAFE, "Set `strict: false` (what the API falls back to anyway)",
               ops=(SetMember(ctx.site.strict_holder, "strict", False),))
     for finding in ctx.strict_findings():
-        if getattr(finding, "normalised", False):
-            continue
+        if getattr(finding, "normalised", False) or finding.severity != "error":
+            continue  # repaired by the API itself, or not a reason to fall back (a warning)
         yield report(
             finding.pointer,
             f"`strict` is omitted, so the Responses API tries strict mode and silently falls back to "
