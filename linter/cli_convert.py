@@ -7,9 +7,12 @@ when the command runs, and ruamel.yaml only when a YAML document is involved.
 from __future__ import annotations
 
 import sys
-from typing import List, Optional, Tuple
+from typing import TYPE_CHECKING, List, Optional, Tuple
 
 import click
+
+if TYPE_CHECKING:
+    from .convert_io import PointerPositions
 
 _FORMATS = ("responses", "chat")
 _STDIN = "-"
@@ -45,8 +48,9 @@ def convert_command(
     PATH may be a tool, a list of tools, {"tools": [...]}, or a whole request body
     (tools, tool_choice, functions, response_format / text.format, messages / input).
     With no PATH, or "-", the input is read from stdin. Decisions, warnings and errors go to
-    stderr with a JSON pointer into the input. Exit status: 0 converted, 1 conversion or
-    input errors (nothing is written for that input), 2 usage errors.
+    stderr as FILE:LINE:COL: POINTER: LEVEL: MESSAGE (no LINE:COL for stdin), POINTER being a
+    JSON pointer into the input. Exit status: 0 converted, 1 conversion or input errors
+    (nothing is written for that input), 2 usage errors.
     """
     if from_ is not None and from_ == to:
         raise click.UsageError(f"--from and --to are both '{to}': nothing to convert")
@@ -102,11 +106,13 @@ def _convert_one(
     except RecursionError:
         _say(f"{name}: the document is nested too deeply to convert", err=True)
         return False
-    _report(name, "error", result.errors)
-    _report(name, "warning", result.warnings)
+    # Notes name their place as line:col in a file; stdin is read once, so pointers only.
+    positions = None if source == _STDIN else convert_io.PointerPositions(text, name, kind)
+    _report(name, "error", result.errors, positions)
+    _report(name, "warning", result.warnings, positions)
     if not quiet:
-        _report(name, "decision", result.decisions)
-        _report(name, "info", result.info)
+        _report(name, "decision", result.decisions, positions)
+        _report(name, "info", result.info, positions)
     if result.errors:
         count = len(result.errors)
         _say(f"{name}: not converted ({count} error{'s' if count != 1 else ''})", err=True)
@@ -126,10 +132,19 @@ def _convert_one(
     return True
 
 
-def _report(name: str, level: str, notes: List) -> None:
+def _report(name: str, level: str, notes: List,
+            positions: Optional[PointerPositions] = None) -> None:
     for note in notes:
-        where = f"{name}:{note.pointer}" if note.pointer else name
-        _say(f"{where}: {level}: {note.message}", err=True)
+        _say(f"{_where(name, note.pointer, positions)}: {level}: {note.message}", err=True)
+
+
+def _where(name: str, pointer: str, positions: Optional[PointerPositions]) -> str:
+    """``file:line:col: /pointer`` when the place is known, else ``file:/pointer``."""
+    position = positions.position(pointer) if positions is not None else None
+    if position is None:
+        return f"{name}:{pointer}" if pointer else name
+    place = f"{name}:{position.row}:{position.column}"
+    return f"{place}: {pointer}" if pointer else place
 
 
 def _say(message: str, err: bool) -> None:

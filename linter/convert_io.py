@@ -4,7 +4,8 @@ JSON goes through the stdlib parser and is written with the input's indentation,
 line endings and key order. YAML is loaded with ruamel.yaml round-trip, and the converted data
 is grafted onto the loaded tree, so comments survive wherever the structure allows (including
 keys that move one level up or down, such as Chat ``function.name`` <-> Responses ``name``).
-ruamel.yaml is imported only when a YAML document is involved.
+ruamel.yaml is imported only when a YAML document is involved. ``PointerPositions`` turns the
+converter's JSON pointers back into line:col in the input, for the messages.
 """
 
 from __future__ import annotations
@@ -14,7 +15,10 @@ import os
 import re
 import tempfile
 from dataclasses import dataclass
-from typing import Any, Dict, Mapping, Optional, Tuple, Union
+from typing import TYPE_CHECKING, Any, Dict, Mapping, Optional, Tuple, Union
+
+if TYPE_CHECKING:
+    from .diagnostics import Position
 
 JSON = "json"
 YAML = "yaml"
@@ -133,6 +137,42 @@ def write_atomic(path: str, text: str, bom: bool = False) -> None:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+
+
+class PointerPositions:
+    """Line and column of JSON pointers in an input text, for the notes shown to people.
+
+    The round-trip loaders keep no positions, so the text is parsed again with
+    ``fcschema.document``, on the first lookup only: a conversion without notes to show
+    never pays for it.
+    """
+
+    def __init__(self, text: str, filename: str, kind: str):
+        self.text = text
+        self.filename = filename
+        self.kind = kind
+        self._parsed = False
+        self._document: Any = None
+
+    def position(self, pointer: str) -> Optional["Position"]:
+        """Where the value at ``pointer`` starts (or its closest existing ancestor); None
+        when the text cannot be parsed with positions."""
+        from .diagnostics import parse_pointer
+
+        document = self._parse()
+        if document is None:
+            return None
+        (start, _end), _found = document.sourcemap.span(parse_pointer(pointer))
+        return document.source.position(start)
+
+    def _parse(self) -> Any:
+        if not self._parsed:
+            from .document import parse
+            from .source import Source
+
+            self._parsed = True
+            self._document, _problems = parse(Source(self.filename, self.text), self.kind)
+        return self._document
 
 
 # -- JSON style ----------------------------------------------------------------------------

@@ -148,14 +148,47 @@ def test_stdin_yaml_is_detected():
 
 # -- reports and exit codes ----------------------------------------------------------------
 
-def test_decisions_and_info_go_to_stderr_with_pointers(tmp_path):
+def test_decisions_and_info_go_to_stderr_with_line_column_and_pointer(tmp_path):
     body = {"model": "m", "tools": [{"type": "function", "function": {"name": "f"}}]}
-    path = write(tmp_path, "req.json", json.dumps(body))
+    path = write(tmp_path, "req.json", json.dumps(body, indent=2))
     result = run([path, "--to", "responses"])
     assert_clean_exit(result, 0)
-    assert f"{path}:/tools/0/function: decision:" in result.stderr
-    assert f"{path}:/model: info:" in result.stderr
+    assert f"{path}:6:19: /tools/0/function: decision:" in result.stderr
+    assert f"{path}:2:12: /model: info:" in result.stderr
     quiet = run([path, "--to", "responses", "--quiet"])
+    assert quiet.stderr == ""
+
+
+def test_stdin_notes_have_a_pointer_but_no_line_column():
+    body = {"model": "m", "tools": [{"type": "function", "function": {"name": "f"}}]}
+    result = run(["--to", "responses"], stdin=json.dumps(body, indent=2))
+    assert_clean_exit(result, 0)
+    assert "<stdin>:/tools/0/function: decision:" in result.stderr
+    assert "<stdin>:/model: info:" in result.stderr
+
+
+def test_yaml_notes_have_line_and_column():
+    pytest.importorskip("fcschema.strictness")
+    path = EXAMPLES / "responses_tools.yaml"
+    result = run([path, "--to", "chat"])
+    assert_clean_exit(result, 0)
+    # strict is missing, so the note points at the tool that lacks it: the first list item.
+    assert f"{path}:3:3: /0/strict: decision:" in result.stderr
+
+
+def test_line_and_column_are_looked_up_only_for_notes_shown(tmp_path, monkeypatch):
+    import fcschema.document
+
+    def no_parse(*args, **kwargs):
+        raise AssertionError("the input was parsed for positions without a note to show")
+
+    monkeypatch.setattr(fcschema.document, "parse", no_parse)
+    clean = write(tmp_path, "tools.json", json.dumps(CHAT_TOOLS))
+    assert_clean_exit(run([clean, "--to", "responses"]), 0)
+    body = {"model": "m", "tools": [{"type": "function", "function": {"name": "f"}}]}
+    noted = write(tmp_path, "req.json", json.dumps(body))
+    quiet = run([noted, "--to", "responses", "--quiet"])
+    assert_clean_exit(quiet, 0)
     assert quiet.stderr == ""
 
 
@@ -164,8 +197,8 @@ def test_conversion_errors_exit_1_and_write_nothing(tmp_path):
     path = write(tmp_path, "req.json", text)
     result = run([path, "--to", "chat", "--in-place"])
     assert_clean_exit(result, 1)
-    assert f"{path}:/tools/0: error:" in result.stderr
-    assert f"{path}:/tools/1/defer_loading: error:" in result.stderr
+    assert f"{path}:5:5: /tools/0: error:" in result.stderr
+    assert f"{path}:16:24: /tools/1/defer_loading: error:" in result.stderr
     assert path.read_text() == text
     assert result.stdout == ""
 
@@ -227,7 +260,7 @@ def test_given_source_that_does_not_match_is_an_error(tmp_path):
     path = write(tmp_path, "tools.json", json.dumps(RESPONSES_TOOLS))
     result = run([path, "--to", "responses", "--from", "chat"])
     assert_clean_exit(result, 1)
-    assert "already in the Responses format" in result.stderr
+    assert f"{path}:1:1: error: the input is already in the Responses format" in result.stderr
 
 
 # -- the examples --------------------------------------------------------------------------
