@@ -54,6 +54,13 @@ class ReplaceMember:
     value: Any
 
 
+@dataclass(frozen=True)
+class RenameKey:
+    """Rename the member at ``at`` to ``key``, keeping its value as written."""
+    at: Pointer
+    key: str
+
+
 Op = Any  # one of the dataclasses above
 
 
@@ -142,10 +149,11 @@ def apply_to_data(data: Any, ops: Iterable[Op]) -> Any:
                     value = thaw(value)
                     if value not in target:
                         target.append(value)
-        elif isinstance(op, ReplaceMember):
+        elif isinstance(op, (ReplaceMember, RenameKey)):
             parent, last = _parent(data, op.at)
             if isinstance(parent, dict) and str(last) in parent:
-                items = [(op.key, thaw(op.value)) if k == str(last) else (k, v) for k, v in parent.items()]
+                new_value = (lambda v: thaw(op.value)) if isinstance(op, ReplaceMember) else (lambda v: v)
+                items = [(op.key, new_value(v)) if k == str(last) else (k, v) for k, v in parent.items()]
                 parent.clear()
                 parent.update(items)
     return data

@@ -13,7 +13,7 @@ from typing import Any, List, Optional
 
 from .diagnostics import Edit, Pointer
 from .document import Document
-from .fixops import AddToArray, Op, Remove, Replace, ReplaceMember, SetMember, get, thaw
+from .fixops import AddToArray, Op, Remove, RenameKey, Replace, ReplaceMember, SetMember, get, thaw
 from .sourcemap import content_end
 
 _PLAIN_YAML = re.compile(r"[A-Za-z_][A-Za-z0-9_.\- ]*[A-Za-z0-9_.\-]|[A-Za-z_]")
@@ -122,6 +122,11 @@ def _edit(style: _Style, op: Op) -> Optional[List[Edit]]:
             return None
         values = [v for v in (thaw(v) for v in op.values) if v not in target]
         return _append(style, op.at, target, values) if values else []
+    if isinstance(op, RenameKey):
+        member = style.member(op.at)
+        if member is None or member[0] is None:
+            return None
+        return [Edit(member[0], member[1], style.key(op.key))]
     if isinstance(op, ReplaceMember):
         member = style.member(op.at)
         if member is None or member[0] is None:

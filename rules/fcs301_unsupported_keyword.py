@@ -1,13 +1,17 @@
 """FCS301: a JSON Schema keyword that strict mode rejects by name."""
 
-from fcschema.ruleapi import context, report
+from fcschema.constraint_notes import note_for
+from fcschema.diagnostics import SAFE, UNSAFE, Fix
+from fcschema.fixbuild import note_in_description
+from fcschema.fixops import Remove, RenameKey
+from fcschema.ruleapi import context, report, types_of
 from fcschema.targets import REJECTED_KEYWORDS, target_table
 
 CODE = "FCS301"
 NAME = "unsupported-keyword"
 SEVERITY = "error"
 APPLIES = "strict"
-FIX = "never"
+FIX = "sometimes"
 SUMMARY = "Keyword that strict mode does not permit (`allOf`, `oneOf`, `minLength`, ...)"
 DOC = """
 ## What it does
@@ -40,8 +44,13 @@ API, the tool silently runs non-strict instead (FCS203).
 becomes a `pattern` or a sentence in the description.)
 
 ## Fix safety
-No fix: each keyword needs its own rewrite, and dropping a constraint changes what the
-tool accepts.
+`oneOf` becomes `anyOf` where the branches cannot both match (objects with different
+property sets, or different scalar types): safe, the meaning is the same. A constraint
+keyword (`minLength`, `maxLength`, `uniqueItems`, `minProperties`, `maxProperties`, and
+the target's extra ones such as `pattern` or `minimum`) is removed and its meaning written
+into the description ("At most 64 characters."): unsafe, because the API no longer
+enforces it and the model only reads it. Structural keywords (`allOf`, `not`,
+`if`/`then`/`else`, ...) have no fix.
 
 ## References
 - OpenAI Structured Outputs guide, "Supported schemas" and "Some type-specific keywords are not yet supported"
@@ -80,7 +89,7 @@ def _findings(node, ctx):
             where = f" on target {target.name}" if extra else ""
             yield report(node.pointer + (keyword,), f"`{keyword}` is not permitted in strict mode{where}",
                          api=ctx.schema_api(f"In {context(node.path)}, '{keyword}' is not permitted."),
-                         hint=_hint(keyword, extra))
+                         hint=_hint(keyword, extra), fix=_fix(node, keyword))
         elif keyword in target.doubtful_keywords:
             yield report(node.pointer + (keyword,),
                          f"`{keyword}` is listed as unsupported by target {target.name}'s documentation; "
@@ -99,3 +108,47 @@ def _hint(keyword: str, extra: bool) -> str:
     if extra:
         return "remove it and state the constraint in the description, or choose a target that accepts it"
     return "remove it and state the constraint in the description"
+
+
+def _fix(node, keyword):
+    schema, pointer = node.schema, node.pointer
+    if keyword == "oneOf":
+        if node.is_root or "anyOf" in schema or not _disjoint(schema["oneOf"]):
+            return None
+        return Fix(SAFE, "Replace `oneOf` with `anyOf` (the branches cannot both match)",
+                   ops=(RenameKey(pointer + ("oneOf",), "anyOf"),))
+    note = note_for(keyword, schema[keyword])
+    if note is None:
+        return None
+    ops = [Remove(pointer + (keyword,))]
+    if note:
+        ops.append(note_in_description(schema, pointer, note))
+    return Fix(UNSAFE, f"Remove `{keyword}` and say it in the description (no longer enforced)", ops=tuple(ops))
+
+
+def _disjoint(branches) -> bool:
+    """Whether no value can match two branches: objects told apart by their property
+    sets (strict mode closes and requires them all), scalars by their types."""
+    if not isinstance(branches, list) or len(branches) < 2:
+        return False
+    seen_types, seen_keys = set(), set()
+    for branch in branches:
+        declared = types_of(branch)
+        if len(declared) != 1 or "enum" in branch or "const" in branch:
+            return False
+        kind = declared[0]
+        if kind == "object":
+            properties = branch.get("properties")
+            if not isinstance(properties, dict):
+                return False
+            keys = frozenset(properties)
+            if keys in seen_keys:
+                return False
+            seen_keys.add(keys)
+            continue
+        if kind in ("integer", "number"):
+            kind = "number"  # an integer is also a number
+        if kind in seen_types:
+            return False
+        seen_types.add(kind)
+    return True

@@ -1,7 +1,7 @@
 """FCS303: OpenAPI keywords (`nullable`, `discriminator`, `example`) that are not JSON Schema."""
 
 from fcschema.diagnostics import SAFE, Fix
-from fcschema.fixbuild import nullable_ops
+from fcschema.fixbuild import describe_value, note_in_description, nullable_ops
 from fcschema.fixops import Remove
 from fcschema.ruleapi import context, report
 from fcschema.targets import OPENAPI_KEYWORDS
@@ -36,8 +36,9 @@ it means nothing: `nullable: true` does not let the model send `null`.
 ## Fix safety
 `nullable: true` on a node with a `type` becomes a `null` in the type (and in its `enum`),
 which is exactly what OpenAPI meant: safe. `nullable: false` is removed (safe). A
-`discriminator` or `example` has no fix: keep an example in the description by hand
-(`anyOf` needs no discriminator).
+`discriminator` is removed (safe: `anyOf` branches are told apart by their own
+properties; it only annotated them). An `example` moves into the description
+("Example: ..."): safe, nothing the API enforced is lost.
 
 ## References
 - OpenAPI 3.0 Schema Object (`nullable`, `discriminator`, `example`)
@@ -67,8 +68,12 @@ def _findings(node, ctx):
             fix = _nullable_fix(schema, node.pointer)
         elif keyword == "discriminator":
             hint = "remove it: `anyOf` branches are told apart by their own properties"
+            fix = Fix(SAFE, "Remove `discriminator`", ops=(Remove(node.pointer + (keyword,)),))
         else:
             hint = "remove it; put the example in the description"
+            fix = Fix(SAFE, "Move the example into the description", ops=(
+                Remove(node.pointer + (keyword,)),
+                note_in_description(schema, node.pointer, f"Example: {describe_value(schema[keyword])}.")))
         yield report(node.pointer + (keyword,), f"`{keyword}` is an OpenAPI keyword, not JSON Schema",
                      api=api, hint=hint, fix=fix)
 

@@ -1,5 +1,7 @@
 """FCS403: `$ref` with sibling keywords (`description`, `type`, ...)."""
 
+from fcschema.diagnostics import SAFE, Fix
+from fcschema.fixops import ReplaceMember, freeze
 from fcschema.ruleapi import context, report
 from fcschema.targets import target_table
 
@@ -7,7 +9,7 @@ CODE = "FCS403"
 NAME = "ref-with-siblings"
 SEVERITY = "error"
 APPLIES = "strict"
-FIX = "never"
+FIX = "sometimes"
 SUMMARY = "`$ref` next to other keywords"
 DOC = """
 ## What it does
@@ -30,7 +32,9 @@ Pydantic and other generators put a field's description beside its `$ref`.
 or inline the definition.
 
 ## Fix safety
-No fix yet.
+Safe: the reference is wrapped as `anyOf: [{"$ref": ...}]` and the sibling keywords stay
+beside the `anyOf`, which means what the author wrote (the node must match the reference
+and the siblings). No fix when the node already has an `anyOf`.
 
 ## References
 - STRICT_MODE.md section 2.3
@@ -56,4 +60,7 @@ def _findings(node, ctx):
                  api=ctx.schema_api(f"{context(node.path)}, $ref cannot have keywords {shown}."),
                  severity=None if ctx.target.ref_siblings_error else "warning",
                  hint="wrap the reference: `anyOf: [{\"$ref\": ...}]` with the keywords beside `anyOf`, "
-                      "or inline the definition")
+                      "or inline the definition",
+                 fix=None if "anyOf" in schema else Fix(
+                     SAFE, "Wrap the reference in `anyOf` so its sibling keywords survive",
+                     ops=(ReplaceMember(node.pointer + ("$ref",), "anyOf", freeze([{"$ref": schema["$ref"]}])),)))
