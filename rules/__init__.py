@@ -29,6 +29,7 @@ RULES = (
     "fcs106_array_missing_items",
     "fcs107_root_not_object",
     "fcs108_root_combinator",
+    "fcs109_invalid_type",
     "fcs201_misplaced_strict",
     "fcs202_auto_optional_becomes_required",
     "fcs203_auto_strict_fallback",

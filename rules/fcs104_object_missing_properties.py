@@ -54,5 +54,9 @@ def check_node(node, ctx):
         if ctx.mode != STRICT_OFF and "required" not in schema:
             ops.append(SetMember(node.pointer, "required", freeze([])))
         fix = Fix(SAFE, "Add `properties: {}`" + (" and `required: []`" if len(ops) > 1 else ""), ops=tuple(ops))
-    yield report(node.pointer, "object schema has no `properties`", api=api, fix=fix,
-                 hint="add `properties: {}` (and `required: []`) for an object without fields")
+    hint = "add `properties: {}` (and `required: []`) for an object without fields"
+    if fix is None:
+        hint = ("this object is a free-form map (`additionalProperties` is a schema), which strict mode "
+                "cannot express and no mechanical fix can turn into fields: model it as an array of "
+                "{key, value} objects, or list the keys it really has as properties")
+    yield report(node.pointer, "object schema has no `properties`", api=api, fix=fix, hint=hint)

@@ -3,6 +3,7 @@
 from fcschema.diagnostics import SAFE, UNSAFE, Fix
 from fcschema.fixops import SetMember
 from fcschema.ruleapi import report
+from fcschema.rules.fcs109_invalid_type import JSON_TYPES
 
 CODE = "FCS107"
 NAME = "root-not-object"
@@ -52,6 +53,8 @@ def check_node(node, ctx):
         return
     if declared is None and isinstance(schema, dict) and any(k in schema for k in COMBINATORS):
         return  # FCS108 explains a root union
+    if isinstance(declared, str) and declared not in JSON_TYPES:
+        return  # FCS109 explains a type name that is not JSON Schema's (`dict` means object)
     shown = "None" if declared is None else (declared if isinstance(declared, str) else repr(declared))
     api = ctx.schema_api(f"schema must be a JSON Schema of 'type: \"object\"', got 'type: \"{shown}\"'.")
     fix = None

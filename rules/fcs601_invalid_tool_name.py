@@ -4,6 +4,8 @@ import re
 
 from fcschema.apipath import request_path
 from fcschema.formats.model import CUSTOM, FUNCTION, RESPONSE_FORMAT
+from fcschema.diagnostics import UNSAFE, Fix
+from fcschema.fixops import Replace
 from fcschema.ruleapi import report
 from fcschema.targets import NAME_PATTERN
 
@@ -11,7 +13,7 @@ CODE = "FCS601"
 NAME = "invalid-tool-name"
 SEVERITY = "error"
 APPLIES = "always"
-FIX = "never"
+FIX = "sometimes"
 SUMMARY = "Tool or response format name outside `^[a-zA-Z0-9_-]+$`"
 DOC = """
 ## What it does
@@ -36,8 +38,9 @@ matches the pattern '^[a-zA-Z0-9_-]+$'.` MCP servers often name tools `files.rea
 ```
 
 ## Fix safety
-No fix: the name is how your code dispatches the call, so renaming needs a matching
-change there.
+Unsafe: every character outside the pattern becomes `_` (`math.sum` becomes `math_sum`,
+as the Berkeley Function Calling Leaderboard's own OpenAI adapter does). The name is how
+your code dispatches the call, so the dispatch table must be renamed with it.
 
 ## References
 - OpenAI API reference, Chat Completions `tools[].function.name`, Responses `tools[].name`
@@ -58,4 +61,14 @@ def check_tool(ctx):
                  "'_' and '-'", anchor="value",
                  api=f"Invalid '{request_path(site, site.name_pointer)}': string does not match pattern. "
                      f"Expected a string that matches the pattern '{NAME_PATTERN}'.",
-                 hint="replace the other characters with '_' (and the name your code dispatches on)")
+                 hint="replace the other characters with '_' (and the name your code dispatches on)",
+                 fix=_rename(site.name, site.name_pointer))
+
+
+def _rename(name, pointer):
+    """Unsafe: the code that dispatches on the name must be renamed with it."""
+    fixed = _OTHER.sub("_", name)
+    if not fixed:
+        return None
+    return Fix(UNSAFE, f"Rename to {fixed!r} (rename it where your code dispatches on it too)",
+               ops=(Replace(pointer, fixed),))
