@@ -21,6 +21,9 @@ RESPONSES_ONLY_TOOL_FIELDS = ("defer_loading", "allowed_callers", "output_schema
 NAMED_TOOL_TYPES = ("function", "custom")
 
 
+# Longest function or custom tool name Chat Completions accepts (Responses: 128).
+CHAT_NAME_MAX = 64
+
 def _names_of(refs: Any, name_of: Callable[[Mapping], Any]) -> Optional[set]:
     if not isinstance(refs, list):
         return None
@@ -336,6 +339,7 @@ class ToolsToChat(ToolConversion):
                 self.unsupported(ptr + (key,), f"'{key}' in a Responses function tool")
         if "name" not in tool:
             self.error(ptr, "the function tool has no 'name'")
+        self.check_chat_name(tool, ptr)
         fn: Dict[str, Any] = pick(tool, ("name", "description"))
         parameters = tool.get("parameters")
         strict = tool.get("strict", MISSING)
@@ -387,10 +391,19 @@ class ToolsToChat(ToolConversion):
         self.decide(sptr, message)
         return True, decision.parameters
 
+    def check_chat_name(self, tool, ptr):
+        """Responses allows names of 128 characters, Chat Completions 64: a longer name
+        would be rejected there, so it is an error, not a silent truncation."""
+        name = tool.get("name")
+        if isinstance(name, str) and len(name) > CHAT_NAME_MAX:
+            self.error(ptr + ("name",), f"the name is {len(name)} characters; Chat Completions allows "
+                                        f"{CHAT_NAME_MAX} (the Responses API allows 128): shorten it")
+
     def custom_tool(self, tool, ptr):
         self.converted += 1
         self.check_keys(tool, ("type", "name", "description", "format"), ptr,
                         "a Responses custom tool")
+        self.check_chat_name(tool, ptr)
         spec: Dict[str, Any] = pick(tool, ("name", "description"))
         if "format" in tool:
             spec["format"] = self.custom_format(tool["format"], ptr + ("format",))
