@@ -125,7 +125,7 @@ def notes(d: Diagnostic, color: bool) -> List[str]:
     if d.fix is not None and d.fix.message:
         how = FIX_HOW.get(applicable_fix(d) or "")
         helps.append(visible(d.fix.message) + (f" ({how})" if how else ""))
-    if d.hint and (d.fix is None or d.hint != d.fix.message):
+    if d.hint and d.fix is None:  # a fix says what to do already
         helps.append(visible(d.hint))
     lines.extend(note("help:", text) for text in helps)
     return lines
