@@ -18,7 +18,7 @@ from .filepolicy import CommandLine, FilePolicy, Policies
 from .source import Source
 
 # Findings about the file itself rather than about tool definitions in it.
-FILE_LEVEL = ("FCS004", "FCS006")
+FILE_LEVEL = ("FCS001", "FCS004", "FCS006")
 # Words that suggest a file that failed to parse was meant to hold tool definitions.
 TOOL_MARKERS = ("parameters", "json_schema", "\"function\"", "function:", "inputSchema",
                 "input_schema", "tools")
@@ -33,6 +33,9 @@ class FileResult:
     has_tools: bool = False
     applied: list = field(default_factory=list)   # fixes applied (or that would be, with --diff)
     original_text: Optional[str] = None            # before fixing, when the text changed
+    # (document, diagnostics in the engine's order before suppressions, sites): --fix
+    # starts from it instead of parsing and linting the file again.
+    linted: Optional[tuple] = field(default=None, repr=False, compare=False)
 
 
 @dataclass
@@ -92,8 +95,9 @@ def locate(diagnostics: List[Diagnostic], document: Optional[Document], source: 
         diagnostic.location, diagnostic.end_location = source.span_positions(span)
 
 
-def fix_source(source: Source, policy: FilePolicy, options: CheckOptions) -> FileResult:
-    """Fix, write (unless only a diff is wanted), then check what is left."""
+def fix_source(source: Source, policy: FilePolicy, options: CheckOptions, linted: Optional[tuple] = None) -> FileResult:
+    """Fix, write (unless only a diff is wanted), then check what is left. ``linted``: the
+    source already parsed and linted (FileResult.linted)."""
     from .fixes import FileChanged, fix_text, write_atomic
 
     engine = policy.engine
@@ -106,7 +110,7 @@ def fix_source(source: Source, policy: FilePolicy, options: CheckOptions) -> Fil
         return policy.keep(diagnostics, suppressions)
 
     outcome = fix_text(source, engine, options.unsafe_fixes, keep=still_reported,
-                       sites_for=lambda document: _declared_sites(document, policy))
+                       sites_for=lambda document: _declared_sites(document, policy), first=linted)
     fixed_source = source
     notes: List[Diagnostic] = []
     if outcome.changed(source.text):
@@ -119,7 +123,8 @@ def fix_source(source: Source, policy: FilePolicy, options: CheckOptions) -> Fil
                 notes.append(_note(source, f"fixes not written: {exc}"))
     if outcome.broken:
         notes.append(_note(source, outcome.broken))
-    result = check_source(fixed_source, policy, explicit=True)
+    final = outcome.final if outcome.final is not None and outcome.final[0].source.text == fixed_source.text else None
+    result = check_source(fixed_source, policy, explicit=True, linted=final)
     result.diagnostics = _stamped(notes, engine, source.filename) + result.diagnostics
     if outcome.changed(source.text):
         result.applied = outcome.applied
@@ -146,20 +151,25 @@ def _declared_sites(document: Document, policy: FilePolicy):
     return schema_file_sites(document.data, policy.schema_entry, document.source.filename)
 
 
-def check_source(source: Source, policy, explicit: bool = True) -> FileResult:
+def check_source(source: Source, policy, explicit: bool = True, linted: Optional[tuple] = None) -> FileResult:
     """Check one decoded file. ``policy`` is a FilePolicy (or an Engine, for callers
-    without configuration)."""
+    without configuration). ``linted`` is the file's text already parsed and linted
+    (see FileResult.linted), when --fix has just done that."""
     if isinstance(policy, Engine):
         policy = FilePolicy(config=None, engine=policy)
     engine = policy.engine
     result = FileResult(source.filename, source=source)
-    document, problems = parse(source)
-    if document is None:
-        if explicit or any(marker in source.text for marker in TOOL_MARKERS):
-            result.diagnostics = _stamped(problems, engine, source.filename)
-        return result
+    if linted is not None:
+        document, diagnostics, sites = linted[0], list(linted[1]), linted[2]
+    else:
+        document, problems = parse(source)
+        if document is None:
+            if explicit or any(marker in source.text for marker in TOOL_MARKERS):
+                result.diagnostics = _stamped(problems, engine, source.filename)
+            return result
+        diagnostics, sites = engine.lint_document(document.data, document, _declared_sites(document, policy))
     result.document = document
-    diagnostics, sites = engine.lint_document(document.data, document, _declared_sites(document, policy))
+    result.linted = (document, list(diagnostics), sites)
     # File-level findings (a duplicate key, several YAML documents) do not make a file found
     # by walking a folder a tool file; what recognition finds (or fails to) does.
     result.has_tools = bool(sites) or any(d.code not in FILE_LEVEL for d in diagnostics)
@@ -247,7 +257,7 @@ def check_paths(options: CheckOptions, engine: Optional[Engine] = None) -> Check
             continue
         file_result = check_source(source, policy, candidate.explicit)
         if options.fix and file_result.document is not None and _fixable(file_result, options):
-            file_result = fix_source(source, policy, options)
+            file_result = fix_source(source, policy, options, file_result.linted)
         if candidate.explicit or file_result.has_tools or (file_result.document is None and file_result.diagnostics):
             result.files.append(file_result)
     for spec in options.python_targets:

@@ -88,15 +88,25 @@ def load(text: str, filename: str, kind: str, bom: bool = False) -> Document:
     newline = "\r\n" if "\r\n" in text else "\n"
     final_newline = text.endswith(("\n", "\r"))
     if kind == JSON:
+        constants: list = []
         try:
-            data = json.loads(text)
+            data = json.loads(text, parse_constant=lambda name: constants.append(name) or float(name))
+            style: Union[JsonStyle, YamlStyle] = _json_style(text, data)
         except json.JSONDecodeError as exc:
             raise InputError(
                 f"{filename}:{exc.lineno}:{exc.colno}: invalid JSON: {exc.msg}"
             ) from None
         except RecursionError:
             raise InputError(f"{filename}: invalid JSON: nested too deeply") from None
-        style: Union[JsonStyle, YamlStyle] = _json_style(text, data)
+        except ValueError as exc:  # an integer of more than 4300 digits
+            raise InputError(f"{filename}: invalid JSON: {exc}") from None
+        if constants:  # NaN and Infinity are not JSON: the output would not be either
+            from .document import non_finite_problems
+            from .source import Source
+
+            problem = non_finite_problems(Source(filename, text))[0]
+            raise InputError(f"{filename}:{problem.location.row}:{problem.location.column}: "
+                             f"invalid JSON: {problem.message}")
     else:
         data, style = _load_yaml(text, filename)
     if data is None:
@@ -113,6 +123,8 @@ def dump(doc: Document, data: Any) -> str:
             data, indent=style.indent, separators=style.separators,
             ensure_ascii=style.ensure_ascii,
         )
+        if _SURROGATE.search(text):  # a lone surrogate (from a \ud800 escape) stays an escape
+            text = _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
         text = text + "\n" if doc.final_newline else text
     else:
         text = _dump_yaml(doc, data)
@@ -124,8 +136,10 @@ def dump(doc: Document, data: Any) -> str:
 
 
 def write_atomic(path: str, text: str, bom: bool = False) -> None:
-    """Write through a temporary file in the same folder, so a failure leaves no half file."""
-    folder = os.path.dirname(os.path.abspath(path))
+    """Write through a temporary file in the same folder, so a failure leaves no half file.
+    A symbolic link stays a link: the file it points to is replaced."""
+    path = os.path.realpath(path)
+    folder = os.path.dirname(path)
     fd, tmp = tempfile.mkstemp(prefix=".fcschema-", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as out:
@@ -178,6 +192,7 @@ class PointerPositions:
 # -- JSON style ----------------------------------------------------------------------------
 
 _INDENT = re.compile(r"\n([ \t]+)\S")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _json_style(text: str, data: Any) -> JsonStyle:
@@ -246,11 +261,19 @@ def _yaml(style: Optional[YamlStyle] = None):
 def _load_yaml(text: str, filename: str) -> Tuple[Any, YamlStyle]:
     from ruamel.yaml.error import YAMLError
 
+    from .yaml_loader import YamlLoadError, depth_limited_composer
+
+    yaml = _yaml()
+    yaml.Composer = depth_limited_composer()
     try:
-        data = _yaml().load(text)
+        data = yaml.load(text)
     except YAMLError as exc:
         detail = " ".join(str(exc).split())
         raise InputError(f"{filename}: invalid YAML: {detail}") from None
+    except YamlLoadError as exc:
+        row = text.count("\n", 0, exc.offset) + 1
+        column = exc.offset - (text.rfind("\n", 0, exc.offset) + 1) + 1
+        raise InputError(f"{filename}:{row}:{column}: {exc.message}") from None
     except RecursionError:
         raise InputError(f"{filename}: invalid YAML: nested too deeply") from None
     return data, _guess_yaml_style(text)

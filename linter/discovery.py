@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from dataclasses import dataclass
-from typing import Iterable, Iterator, List, Sequence
+from typing import Iterable, Iterator, List, NamedTuple, Sequence
 
 SUFFIXES = (".json", ".yaml", ".yml")
 # Folders never walked into (they are tool caches and dependencies, not sources).
@@ -21,8 +20,7 @@ SKIPPED_DIRS = frozenset({
 STDIN = "-"
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):  # (a frozen dataclass costs five times as much start-up)
     path: str        # where to read it ("-" for standard input)
     filename: str    # how to name it in diagnostics
     explicit: bool   # named on the command line (always checked)
@@ -51,8 +49,9 @@ def discover(paths: Iterable[str], stdin_filename: str = "<stdin>",
             yield Candidate(STDIN, stdin_filename, True)
             continue
         if os.path.isdir(given):
+            real_folders = {}
             for found in _walk(given, exclude, include):
-                key = os.path.realpath(found)
+                key = _real_path(found, real_folders)
                 if key not in seen:
                     seen.add(key)
                     yield Candidate(found, found, key in named)
@@ -64,6 +63,18 @@ def discover(paths: Iterable[str], stdin_filename: str = "<stdin>",
             continue
         seen.add(key)
         yield Candidate(given, given, True)
+
+
+def _real_path(path: str, real_folders: dict) -> str:
+    """``os.path.realpath(path)`` for a file found by walking, resolving each folder once
+    (``real_folders`` remembers them) instead of every component for every file."""
+    if os.path.islink(path):
+        return os.path.realpath(path)
+    folder, name = os.path.split(path)
+    real_folder = real_folders.get(folder)
+    if real_folder is None:
+        real_folder = real_folders[folder] = os.path.realpath(folder)
+    return os.path.join(real_folder, name)
 
 
 def _included(name: str, path: str, include: Sequence[str]) -> bool:

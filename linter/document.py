@@ -10,6 +10,9 @@ from __future__ import annotations
 import codecs
 import json
 import os
+import re
+import stat
+import sys
 from dataclasses import dataclass, field
 from typing import Any, List, Optional, Tuple
 
@@ -18,6 +21,10 @@ from .source import Source
 from .sourcemap import JsonSourceMap, RecordedSourceMap, SourceMap
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+# Deeper JSON is refused at the place it passes the limit: whatever reads the data next
+# (copies, encoders, converters) may recurse once per level, and Python's own parser reads
+# about 1,000 levels up to 3.12 but 8,000 in 3.13. (YAML: yaml_loader.MAX_DEPTH.)
+MAX_JSON_DEPTH = 500
 JSON_SUFFIXES = (".json",)
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -37,11 +44,13 @@ class Document:
     data: Any
     problems: List[Diagnostic] = field(default_factory=list)
     _sourcemap: Optional[SourceMap] = field(default=None, repr=False)
+    duplicate_keys: bool = False  # some object of the JSON text has a key twice
 
     @property
     def sourcemap(self) -> SourceMap:
         if self._sourcemap is None:
             self._sourcemap = JsonSourceMap(self.source.text)
+            self._sourcemap.unique_keys = not self.duplicate_keys
         return self._sourcemap
 
 
@@ -89,15 +98,19 @@ def decode(data: bytes, filename: str, path: Optional[str]) -> Tuple[Optional[So
 
 def read_source(path: str, filename: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Tuple[Optional[Source], Optional[Diagnostic]]:
     try:
-        if os.path.isdir(path):
+        status = os.stat(path)
+        if stat.S_ISDIR(status.st_mode):
             return None, _problem("FCS002", filename, "is a directory, not a file")
-        size = os.path.getsize(path)
+        size = status.st_size
         if size > max_bytes:
             return None, _problem(
                 "FCS002", filename,
                 f"file is {size} bytes, over the {max_bytes}-byte limit (raise it with --max-file-size)")
         with open(path, "rb") as handle:
-            data = handle.read(max_bytes + 1)
+            # Asking for max_bytes at once would allocate that much for every small file.
+            data = handle.read(size + 1)
+            if len(data) > size:  # it grew since it was measured: read on, up to the limit
+                data += handle.read(max_bytes + 1 - len(data))
     except OSError as exc:
         reason = exc.strerror or str(exc)
         return None, _problem("FCS002", filename, f"cannot read file: {reason}")
@@ -139,17 +152,90 @@ def _parse_json(source: Source) -> Tuple[Optional[Document], List[Diagnostic]]:
                 seen.add(key)
         return obj
 
+    constants = []
+
+    def non_finite(name):  # NaN, Infinity, -Infinity: Python reads them, JSON has none
+        constants.append(name)
+        return float(name)
+
     try:
-        data = json.loads(source.text, object_pairs_hook=keep_last)
+        data = json.loads(source.text, object_pairs_hook=keep_last, parse_constant=non_finite)
     except json.JSONDecodeError as exc:
         return None, [_problem("FCS001", source.filename, f"invalid JSON: {exc.msg}", source, exc.pos)]
     except RecursionError:
-        return None, [_problem("FCS001", source.filename,
-                               "JSON nesting is too deep to read (thousands of levels)", source, 0)]
+        return None, [_too_deep(source)]
+    except ValueError as exc:  # an integer too long for Python to read (over 4300 digits)
+        return None, [_long_number(source, exc)]
+    if len(source.text) > 2 * MAX_JSON_DEPTH and _nests_deeper(data, MAX_JSON_DEPTH):
+        return None, [_too_deep(source)]
     document = Document(source, "json", data)
     if duplicates:
         document.problems = _duplicate_problems(data, duplicates)
+        document.duplicate_keys = True
+    if constants:
+        document.problems = non_finite_problems(source) + document.problems
     return document, []
+
+
+# A JSON string (skipped whole) or one of the tokens looked for outside strings.
+_STRING = r'"[^"\\]*(?:\\.[^"\\]*)*"'
+_NON_FINITE = re.compile(_STRING + r"|(-?Infinity|NaN)", re.DOTALL)
+_BRACKET = re.compile(_STRING + r"|([\[{])|[\]}]", re.DOTALL)
+_DIGITS = re.compile(_STRING + r"|(?<![.\d])(-?\d{100,})(?![.\deE])", re.DOTALL)
+
+
+def non_finite_problems(source: Source) -> List[Diagnostic]:
+    """FCS001 at each NaN / Infinity: JSON has no such numbers and the API refuses the
+    request body; the rest of the file is still checked (with Python's float value)."""
+    return [_problem("FCS001", source.filename,
+                     f"{match.group(1)} is not JSON (JSON has no NaN or Infinity) and the API rejects it; "
+                     "write a number, a string or null", source, match.start(1), match.end(1))
+            for match in _NON_FINITE.finditer(source.text) if match.group(1)]
+
+
+def _nests_deeper(data: Any, limit: int) -> bool:
+    """Whether containers nest more than ``limit`` levels (iterative, stops early)."""
+    if type(data) is not dict and type(data) is not list:
+        return False
+    stack = [(data, 1)]
+    pop, push = stack.pop, stack.append
+    while stack:
+        value, depth = pop()
+        for child in (value.values() if type(value) is dict else value):
+            if type(child) is dict or type(child) is list:
+                if depth >= limit:
+                    return True
+                push((child, depth + 1))
+    return False
+
+
+def _too_deep(source: Source) -> Diagnostic:
+    """FCS001 where the nesting first passes MAX_JSON_DEPTH (or, when the parser ran out of
+    stack before that, at the deepest place)."""
+    limit = MAX_JSON_DEPTH
+    depth = deepest = where = 0
+    for match in _BRACKET.finditer(source.text):
+        if match.group(1):
+            depth += 1
+            if depth > deepest:
+                deepest, where = depth, match.start()
+                if deepest > limit:
+                    break
+        elif match.group(0) in "]}":
+            depth -= 1
+    levels = f"more than {limit}" if deepest > limit else str(deepest)
+    return _problem("FCS001", source.filename,
+                    f"JSON is nested too deeply to read ({levels} levels here)", source, where, where + 1)
+
+
+def _long_number(source: Source, exc: ValueError) -> Diagnostic:
+    limit = getattr(sys, "get_int_max_str_digits", lambda: 0)() or 4300
+    for match in _DIGITS.finditer(source.text):
+        if match.group(1) and len(match.group(1).lstrip("-")) > limit:
+            return _problem("FCS001", source.filename,
+                            f"invalid JSON: a number of {len(match.group(1).lstrip('-'))} digits is too long "
+                            f"to read (at most {limit})", source, match.start(1), match.end(1))
+    return _problem("FCS001", source.filename, f"invalid JSON: {exc}", source, 0)
 
 
 def _duplicate_problems(data: Any, duplicates: List[Tuple[dict, str]]) -> List[Diagnostic]:

@@ -8,13 +8,14 @@ fcschema, and the file keeps its last good text. Writing is atomic (see ``write_
 from __future__ import annotations
 
 import bisect
+import errno
 import os
 import tempfile
 from dataclasses import dataclass, field
 from typing import List, Optional, Tuple
 
 from .diagnostics import DISPLAY_ONLY, SAFE, UNSAFE, Diagnostic, Edit
-from .document import Document, parse
+from .document import Document, kind_for, parse
 from .engine import Engine
 from .fixops import AddToArray, merge
 from .source import Source
@@ -36,6 +37,9 @@ class FixOutcome:
     text: str
     applied: List[AppliedFix] = field(default_factory=list)
     broken: Optional[str] = None  # set when a round produced text that did not parse
+    # The fixed text parsed and linted by the last round, which found nothing more to fix:
+    # (document, diagnostics in the engine's order, sites), as FileResult.linted.
+    final: Optional[tuple] = None
 
     def changed(self, original: str) -> bool:
         return self.text != original
@@ -114,26 +118,38 @@ def select_edits(document: Document, diagnostics: List[Diagnostic]) -> Tuple[Lis
     return accepted_edits, accepted
 
 
-def fix_text(source: Source, engine: Engine, unsafe: bool = False, keep=None, sites_for=None) -> FixOutcome:
+def fix_text(source: Source, engine: Engine, unsafe: bool = False, keep=None, sites_for=None,
+             first: Optional[tuple] = None) -> FixOutcome:
     """Fix ``source`` as far as the rules can; returns the new text and what was done.
 
     ``keep(document, diagnostics)`` drops what the author suppressed (it is not fixed
-    either); ``sites_for(document)`` gives the tool sites of declared bare-schema files."""
+    either); ``sites_for(document)`` gives the tool sites of declared bare-schema files;
+    ``first`` is ``source`` already parsed and linted (document, diagnostics, sites)."""
     outcome = FixOutcome(source.text)
     current = source
+    document = None
     for _round in range(MAX_ROUNDS):
-        document, _problems = parse(current)
-        if document is None:
-            break
-        sites = sites_for(document) if sites_for is not None else None
-        diagnostics, _sites = engine.lint_document(document.data, document, sites)
+        if first is not None:
+            document, all_found, found_sites = first[0], list(first[1]), first[2]
+            first = None
+        else:
+            if document is None:
+                document, _problems = parse(current)
+                if document is None:
+                    break
+            sites = sites_for(document) if sites_for is not None else None
+            all_found, found_sites = engine.lint_document(document.data, document, sites)
+        linted = (document, list(all_found), found_sites)
+        diagnostics = all_found
         if keep is not None:
             diagnostics = keep(document, diagnostics)
         diagnostics = [d for d in diagnostics if wanted(d, unsafe)]
         if not diagnostics:
+            outcome.final = linted
             break
         edits, accepted = select_edits(document, diagnostics)
         if not edits:
+            outcome.final = linted
             break
         new_text = apply_edits(current.text, edits)
         candidate = Source(source.filename, new_text, source.encoding, source.bom, source.path)
@@ -145,6 +161,9 @@ def fix_text(source: Source, engine: Engine, unsafe: bool = False, keep=None, si
         outcome.text = new_text
         outcome.applied.extend(AppliedFix(d.code, d.fix.message, d.pointer_text, d.tool) for d in accepted)
         current = candidate
+        # The next round lints the text just parsed (when it reads as the same kind of file,
+        # as parse() would decide), instead of parsing it again.
+        document = reparsed if kind_for(candidate.filename, candidate.text) == reparsed.kind else None
     return outcome
 
 
@@ -165,18 +184,22 @@ class FileChanged(Exception):
 
 def write_atomic(source: Source, text: str) -> None:
     """Replace the file with ``text`` in one step: a temporary file in the same folder,
-    the original permissions, then a rename. Refuses if the file changed since it was read."""
-    path = source.path
+    the original permissions, then a rename. Refuses if the file changed since it was read,
+    or if it is read-only. A symbolic link stays a link: the file it points to is replaced."""
+    path = os.path.realpath(source.path)
     with open(path, "rb") as handle:
         on_disk = handle.read()
     if on_disk != encode(source, source.text):
         raise FileChanged(f"{source.filename} changed since it was read; not written")
+    if not os.access(path, os.W_OK):  # the rename would replace it all the same
+        raise PermissionError(errno.EACCES, f"{source.filename} is read-only; not written")
     mode = os.stat(path).st_mode
-    folder = os.path.dirname(os.path.abspath(path))
+    data = encode(source, text)
+    folder = os.path.dirname(path)
     handle, temporary = tempfile.mkstemp(prefix=".fcschema-", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(handle, "wb") as out:
-            out.write(encode(source, text))
+            out.write(data)
             out.flush()
             os.fsync(out.fileno())
         os.chmod(temporary, mode & 0o7777)

@@ -5,8 +5,8 @@ diagnostics that are shown, so a clean file never pays for it.
 
 * JSON: the document was parsed by the standard library, which keeps no positions.
   ``JsonSourceMap`` walks the text lazily along the pointers asked for, indexing each
-  container it passes through once (children are skipped with the C scanner), so a
-  large file with a few findings costs a few container scans, not a second parse.
+  container it passes through only as far as needed (values are skipped with the C
+  scanner), so a large file costs at most about one more scan, however many findings.
 * YAML: positions come from the composer's node marks while the document is built
   (see ``yaml_loader``); YAML files are small and hand-written.
 
@@ -28,6 +28,8 @@ Span = Tuple[int, int]
 Member = Tuple[Optional[int], Optional[int], int, int]
 
 _WS = re.compile(r"[ \t\n\r]*")
+# The C scanner of the json module: scans one value and returns (value, end offset).
+_SCAN = json.scanner.make_scanner(json.JSONDecoder())
 
 
 class SourceMap:
@@ -55,94 +57,168 @@ class SourceMap:
 
 
 class JsonSourceMap(SourceMap):
+    """Spans of a JSON text, found by walking it along the pointers asked for.
+
+    Each container on the way is indexed only as far as a lookup needs: finding
+    ``/3/function`` skips the root array's first three items and the tool's members
+    before ``function``, but never scans the ``function`` value itself unless its end is
+    asked for. A large file with a finding in every tool is thus read about once.
+    ``unique_keys`` (no object has a key twice) lets a lookup stop at the first matching
+    key; otherwise an object is indexed to its end, where the last duplicate wins, as in
+    the parsed data.
+    """
+
     def __init__(self, text: str):
         self.text = text
-        self._scan = json.scanner.make_scanner(json.JSONDecoder())
-        self._root: Optional[Member] = None
-        # value_start offset -> {key: Member} for objects, [Member, ...] for arrays
-        self._children: Dict[int, object] = {}
+        self.unique_keys = False
+        self._root: Optional[List] = None
+        # value_start offset -> _Children of the object or array that starts there
+        self._children: Dict[int, _Children] = {}
 
     def _skip_ws(self, pos: int) -> int:
         return _WS.match(self.text, pos).end()
 
-    def _root_member(self) -> Member:
+    def _value_end(self, entry: List) -> int:
+        """The end of an entry's value (found on first use). A container that lookups
+        have read part of is read on to its end; any other value is scanned."""
+        if entry[3] is None:
+            children = self._children.get(entry[2])
+            if children is not None:
+                children._read()
+            if children is not None and children.end is not None:
+                entry[3] = children.end
+            else:
+                entry[3] = _scan_end(self.text, entry)
+        return entry[3]
+
+    def _root_entry(self) -> List:
         if self._root is None:
-            start = self._skip_ws(0)
-            try:
-                _, end = self._scan(self.text, start)
-            except (StopIteration, ValueError, RecursionError):
-                end = len(self.text)
-            self._root = (None, None, start, end)
+            self._root = [None, None, self._skip_ws(0), None]
         return self._root
 
-    def _index(self, start: int):
-        """Children of the container whose value starts at ``start``."""
-        cached = self._children.get(start)
-        if cached is not None:
-            return cached
-        text, scan, skip = self.text, self._scan, self._skip_ws
-        opener = text[start : start + 1]
-        if opener == "{":
-            members: Dict[str, Member] = {}
-            pos = skip(start + 1)
-            if text.startswith("}", pos):
-                self._children[start] = members
-                return members
-            while True:
-                key_start = pos
-                key, pos = json.decoder.scanstring(text, pos + 1)
-                key_end = pos
-                pos = skip(pos)
-                pos = skip(pos + 1)  # the colon
-                value_start = pos
-                _, value_end = scan(text, pos)
-                members[key] = (key_start, key_end, value_start, value_end)
-                pos = skip(value_end)
-                if text.startswith(",", pos):
-                    pos = skip(pos + 1)
-                    continue
-                break
-            self._children[start] = members
-            return members
-        if opener == "[":
-            items: List[Member] = []
-            pos = skip(start + 1)
-            if text.startswith("]", pos):
-                self._children[start] = items
-                return items
-            while True:
-                _, value_end = scan(text, pos)
-                items.append((None, None, pos, value_end))
-                pos = skip(value_end)
-                if text.startswith(",", pos):
-                    pos = skip(pos + 1)
-                    continue
-                break
-            self._children[start] = items
-            return items
-        self._children[start] = ()
-        return ()
+    def _container(self, start: int) -> Optional["_Children"]:
+        children = self._children.get(start)
+        if children is None and self.text[start:start + 1] in ("{", "["):
+            children = self._children[start] = _Children(self, start)
+        return children
+
+    def _entry(self, pointer: Pointer) -> Optional[List]:
+        """The entry of an existing pointer (its value's end perhaps not known yet)."""
+        current = self._root_entry()
+        try:
+            for segment in pointer:
+                children = self._children.get(current[2]) or self._container(current[2])
+                current = children.find(segment) if children is not None else None
+                if current is None:
+                    return None
+        except (StopIteration, ValueError, IndexError, RecursionError):
+            return None
+        return current
+
+    def _end(self, entry: List) -> Optional[int]:
+        try:
+            return self._value_end(entry)
+        except (StopIteration, ValueError, RecursionError):
+            if entry is self._root:
+                entry[3] = len(self.text)
+                return entry[3]
+            return None
 
     def member(self, pointer: Pointer) -> Optional[Member]:
-        current = self._root_member()
-        for segment in pointer:
-            try:
-                children = self._index(current[2])
-            except (StopIteration, ValueError, IndexError, RecursionError):
-                return None
-            if isinstance(children, dict):
-                current = children.get(str(segment))
-            elif isinstance(children, list):
-                try:
-                    index = int(segment)
-                except (TypeError, ValueError):
-                    return None
-                current = children[index] if 0 <= index < len(children) else None
+        entry = self._entry(pointer)
+        end = None if entry is None else self._end(entry)
+        return None if end is None else (entry[0], entry[1], entry[2], end)
+
+    def span(self, pointer: Pointer, anchor: str = "value") -> Tuple[Span, Pointer]:
+        """As ``SourceMap.span``, but a value's end is scanned only when the value's span
+        is the answer (a key's span does not need it)."""
+        found = tuple(pointer)
+        while True:
+            entry = self._entry(found)
+            if entry is not None:
+                if entry[0] is not None and (anchor == "key" or len(found) < len(pointer)):
+                    return (entry[0], entry[1]), found
+                end = self._end(entry)
+                if end is not None:
+                    return (entry[2], end), found
+            if not found:
+                return (0, 0), ()
+            found = found[:-1]
+
+
+class _Children:
+    """The members of one JSON object (by key) or array (by index), read up to where the
+    lookups so far needed. Entries are ``[key_start, key_end, value_start, value_end]``
+    lists whose value_end stays None until something needs it."""
+
+    __slots__ = ("sourcemap", "start", "is_object", "by_key", "items", "complete", "end")  # one per container
+
+    def __init__(self, sourcemap: JsonSourceMap, start: int):
+        self.sourcemap = sourcemap
+        self.start = start
+        self.is_object = sourcemap.text[start] == "{"
+        self.by_key: Dict[str, List] = {}
+        self.items: List[List] = []    # every entry, in order (for objects too)
+        self.complete = False          # read to the end
+        self.end: Optional[int] = None  # just past the closing bracket, once complete
+
+    def find(self, segment) -> Optional[List]:
+        if self.is_object:
+            key = str(segment)
+            unique = self.sourcemap.unique_keys
+            if key not in self.by_key or not (unique or self.complete):
+                self._read(key=key if unique else None)
+            return self.by_key.get(key)
+        try:
+            index = int(segment)
+        except (TypeError, ValueError):
+            return None
+        if index < 0:
+            return None
+        if index >= len(self.items):
+            self._read(index=index)
+        return self.items[index] if index < len(self.items) else None
+
+    def _read(self, key: Optional[str] = None, index: Optional[int] = None) -> None:
+        """Read members until ``key`` (of an object) or item ``index`` (of an array) is
+        indexed; with neither, to the end."""
+        sourcemap = self.sourcemap
+        text, ws = sourcemap.text, _WS.match
+        items, by_key = self.items, self.by_key
+        closer = "}" if self.is_object else "]"
+        while not self.complete:
+            if (key is not None and key in by_key) or (index is not None and index < len(items)):
+                return
+            if items:
+                pos = ws(text, _scan_end(text, items[-1])).end()
+                if not text.startswith(",", pos):
+                    self._close(pos, closer)
+                    return
+                pos = ws(text, pos + 1).end()
             else:
-                return None
-            if current is None:
-                return None
-        return current
+                pos = ws(text, self.start + 1).end()
+                if text.startswith(closer, pos):
+                    self._close(pos, closer)
+                    return
+            if self.is_object:
+                member_key, key_end = json.decoder.scanstring(text, pos + 1)
+                entry = [pos, key_end, ws(text, ws(text, key_end).end() + 1).end(), None]  # past the colon
+                by_key[member_key] = entry
+            else:
+                entry = [None, None, pos, None]
+            items.append(entry)
+
+    def _close(self, pos: int, closer: str) -> None:
+        self.complete = True
+        if self.sourcemap.text.startswith(closer, pos):
+            self.end = pos + 1
+
+
+def _scan_end(text: str, entry: List) -> int:
+    """The end of an entry's value, scanned if not known yet."""
+    if entry[3] is None:
+        entry[3] = _SCAN(text, entry[2])[1]
+    return entry[3]
 
 
 class RecordedSourceMap(SourceMap):

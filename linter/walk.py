@@ -7,7 +7,6 @@ never follows ``$ref`` (references are resolved on demand by the rules that need
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Iterator, Optional, Tuple
 
 from .diagnostics import Pointer
@@ -25,14 +24,25 @@ ANY_VALUE = ("properties", "$defs", "definitions", "anyOf", "oneOf", "allOf", "p
 NESTING = ("properties", "items", "additionalProperties", "prefixItems", "patternProperties")
 
 
-@dataclass
 class SchemaNode:
-    schema: Any              # the subschema (a dict for well-formed schemas)
-    pointer: Pointer         # into the document
-    path: Tuple[str, ...]    # from the schema root, as the API names it in `context=(...)`
-    keyword: Optional[str]   # the keyword it sits under (None for the root)
-    depth: int               # nesting level of generated data (root = 1)
-    in_defs: bool            # inside $defs / definitions
+    """One subschema as the walk visits it. A plain class with slots rather than a
+    dataclass: the walk makes one for every node, and defining a dataclass costs about a
+    millisecond of start-up."""
+
+    __slots__ = ("schema", "pointer", "path", "keyword", "depth", "in_defs")
+
+    def __init__(self, schema: Any, pointer: Pointer, path: Tuple[str, ...], keyword: Optional[str],
+                 depth: int, in_defs: bool):
+        self.schema = schema      # the subschema (a dict for well-formed schemas)
+        self.pointer = pointer    # into the document
+        self.path = path          # from the schema root, as the API names it in `context=(...)`
+        self.keyword = keyword    # the keyword it sits under (None for the root)
+        self.depth = depth        # nesting level of generated data (root = 1)
+        self.in_defs = in_defs    # inside $defs / definitions
+
+    def __repr__(self) -> str:
+        return (f"SchemaNode(schema={self.schema!r}, pointer={self.pointer!r}, path={self.path!r}, "
+                f"keyword={self.keyword!r}, depth={self.depth!r}, in_defs={self.in_defs!r})")
 
     @property
     def is_root(self) -> bool:
@@ -41,6 +51,10 @@ class SchemaNode:
     @property
     def parent_keyword(self) -> Optional[str]:
         return self.keyword
+
+
+_SINGLE, _MAPPED, _LISTED = frozenset(SINGLE), frozenset(MAPPED), frozenset(LISTED)
+_ANY_VALUE, _NESTING, _DEFS = frozenset(ANY_VALUE), frozenset(NESTING), frozenset(("$defs", "definitions"))
 
 
 def walk(schema: Any, pointer: Pointer) -> Iterator[SchemaNode]:
@@ -53,26 +67,33 @@ def walk(schema: Any, pointer: Pointer) -> Iterator[SchemaNode]:
             continue
         children = []
         for keyword, child in value.items():
-            if keyword in SINGLE:
+            if keyword in _SINGLE:
                 if isinstance(child, dict) or (keyword == "items" and not isinstance(child, list)):
-                    children.append(_child(node, keyword, (keyword,), child))
+                    children.append(_child(node, keyword, (keyword,), (keyword,), child))
                 elif keyword == "items" and isinstance(child, list):  # draft-4 tuple form
-                    children.extend(_child(node, keyword, (keyword, i), c)
+                    children.extend(_child(node, keyword, (keyword, i), (keyword, str(i)), c)
                                     for i, c in enumerate(child) if isinstance(c, dict))
-            elif keyword in MAPPED and isinstance(child, dict):
-                children.extend(_child(node, keyword, (keyword, str(k)), c)
-                                for k, c in child.items() if isinstance(c, dict) or keyword in ANY_VALUE)
-            elif keyword in LISTED and isinstance(child, list):
-                children.extend(_child(node, keyword, (keyword, i), c)
-                                for i, c in enumerate(child) if isinstance(c, dict) or keyword in ANY_VALUE)
+            elif keyword in _MAPPED and isinstance(child, dict):
+                every = keyword in _ANY_VALUE
+                for key, c in child.items():
+                    if every or isinstance(c, dict):
+                        steps = (keyword, str(key))
+                        children.append(_child(node, keyword, steps, steps, c))
+            elif keyword in _LISTED and isinstance(child, list):
+                every = keyword in _ANY_VALUE
+                children.extend(_child(node, keyword, (keyword, i), (keyword, str(i)), c)
+                                for i, c in enumerate(child) if every or isinstance(c, dict))
         stack.extend(reversed(children))
 
 
-def _child(node: SchemaNode, keyword: str, steps: tuple, child: Any) -> SchemaNode:
-    """``steps`` are document segments (ints for list indexes); the API's path uses strings."""
-    in_defs = node.in_defs or keyword in ("$defs", "definitions")
-    depth = node.depth + 1 if keyword in NESTING else node.depth
-    if keyword in ("$defs", "definitions"):
+def _child(node: SchemaNode, keyword: str, steps: tuple, path_steps: tuple, child: Any) -> SchemaNode:
+    """``steps`` are document segments (ints for list indexes); ``path_steps`` the same as
+    the strings of the API's path."""
+    if keyword in _DEFS:
         depth = 1
-    return SchemaNode(child, node.pointer + steps, node.path + tuple(str(s) for s in steps),
-                      keyword, depth, in_defs)
+    elif keyword in _NESTING:
+        depth = node.depth + 1
+    else:
+        depth = node.depth
+    return SchemaNode(child, node.pointer + steps, node.path + path_steps, keyword, depth,
+                      node.in_defs or keyword in _DEFS)

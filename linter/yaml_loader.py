@@ -11,7 +11,9 @@ itself from those nodes so that:
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Dict, List, Optional, Tuple
 
 from .diagnostics import Pointer
@@ -19,6 +21,9 @@ from .diagnostics import Pointer
 CORE = "tag:yaml.org,2002:"
 # Expanding aliases past this many nodes (and past ten times the distinct nodes) is a bomb.
 MAX_EXPANDED_NODES = 200_000
+# Deeper documents are refused at the place they pass it: ruamel's composer recurses once
+# per level and its scanner slows down with every open flow level (seconds for 1,000).
+MAX_DEPTH = 200
 # Tags that only say which plain type a node has; any other tag is reported and ignored.
 PLAIN_TAGS = {CORE + kind for kind in (
     "str", "int", "float", "bool", "null", "seq", "map", "timestamp", "binary", "merge", "value")}
@@ -98,6 +103,7 @@ def load_yaml(text: str) -> LoadedYaml:
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
     yaml = YAML(typ="rt", pure=True)
+    yaml.Composer = depth_limited_composer()
     try:
         roots = list(yaml.compose_all(text))
     except MarkedYAMLError as exc:
@@ -120,6 +126,28 @@ def load_yaml(text: str) -> LoadedYaml:
     loaded = _build(roots[0])
     loaded.documents = len(roots)
     return loaded
+
+
+@lru_cache(maxsize=None)
+def depth_limited_composer():
+    """ruamel's Composer refusing documents nested deeper than ``MAX_DEPTH`` with a
+    YamlLoadError at the node that passes it (also used by ``convert_io``)."""
+    from ruamel.yaml.composer import Composer
+
+    class DepthLimitedComposer(Composer):
+        fcschema_depth = 0
+
+        def compose_node(self, parent, index):
+            self.fcschema_depth += 1
+            try:
+                if self.fcschema_depth > MAX_DEPTH:
+                    raise YamlLoadError(f"YAML is nested too deeply to read (more than {MAX_DEPTH} levels here)",
+                                        self.parser.peek_event().start_mark.index)
+                return super().compose_node(parent, index)
+            finally:
+                self.fcschema_depth -= 1
+
+    return DepthLimitedComposer
 
 
 def _build(root) -> LoadedYaml:
@@ -154,11 +182,18 @@ def _build(root) -> LoadedYaml:
                          pointer, node.start_mark.index, node.end_mark.index)
             )
         if isinstance(node, ScalarNode):
-            container[slot] = _scalar(node)
+            value = container[slot] = _scalar(node)
+            if isinstance(value, float) and not math.isfinite(value):
+                notes.append(YamlNote(
+                    "number", f"'{node.value}' has no JSON equivalent (JSON has no NaN or Infinity): "
+                    "the API cannot receive it", pointer, node.start_mark.index, node.end_mark.index))
             continue
         if id(node) in ancestors:
             raise YamlLoadError("YAML alias refers to its own ancestor (a recursive structure)",
                                 node.start_mark.index)
+        if len(pointer) >= MAX_DEPTH:  # aliases can nest deeper than the text does
+            raise YamlLoadError(f"YAML is nested too deeply to read (more than {MAX_DEPTH} levels, "
+                                "through aliases)", node.start_mark.index)
         inner = ancestors | {id(node)}
         if isinstance(node, SequenceNode):
             items: List[Any] = [None] * len(node.value)

@@ -7,10 +7,12 @@ Actions toolkit escapes it, or a message with a colon or a newline would be cut 
 
 from __future__ import annotations
 
+import re
 from typing import List, Sequence, TextIO, Tuple
 
 from ..diagnostics import Diagnostic
 from .base import EmitContext, end_of, name_of, severity_of, start_of
+from .display import visible
 from .uris import relative_path
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
@@ -30,7 +32,7 @@ def properties(d: Diagnostic, context: EmitContext) -> List[Tuple[str, str]]:
     """file, line, col, endLine, endColumn, title; columns only for one-line spans,
     since GitHub places column ranges only within a single line."""
     start, end = start_of(d), end_of(d)
-    props = [("file", relative_path(d.filename)), ("line", str(start.row))]
+    props = [("file", visible(relative_path(d.filename))), ("line", str(start.row))]
     if end.row == start.row:
         props.append(("col", str(start.column)))
     props.append(("endLine", str(max(end.row, start.row))))
@@ -51,7 +53,10 @@ def message(d: Diagnostic) -> str:
     help_text = d.fix.message if d.fix is not None and d.fix.message else d.hint
     if help_text:
         lines.append(f"help: {help_text}")
-    return "\n".join(lines)
+    # Tool files are untrusted: escape sequences and lone surrogates are shown, not written
+    # (line breaks are kept: escape_data turns them into %0D and %0A).
+    return "".join(part if part in ("\r", "\n") else visible(part)
+                   for part in re.split(r"([\r\n])", "\n".join(lines)))
 
 
 def command(d: Diagnostic, context: EmitContext) -> str:

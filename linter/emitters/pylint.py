@@ -11,12 +11,14 @@ from typing import Sequence, TextIO
 
 from ..diagnostics import Diagnostic
 from .base import EmitContext, name_of, start_of
+from .display import visible
 
 
 def line(d: Diagnostic, context: EmitContext) -> str:
-    text = d.message.replace("\r", " ").replace("\n", " ")
-    tool = (d.tool or "").replace("\r", " ").replace("\n", " ")
-    return f"{d.filename}:{start_of(d).row}: [{d.code}({name_of(d, context)}), {tool}] {text}"
+    # Tool files are untrusted: escape sequences and lone surrogates are shown, not written.
+    text = visible(d.message.replace("\r", " ").replace("\n", " "))
+    tool = visible((d.tool or "").replace("\r", " ").replace("\n", " "))
+    return f"{visible(d.filename)}:{start_of(d).row}: [{d.code}({name_of(d, context)}), {tool}] {text}"
 
 
 def emit(diagnostics: Sequence[Diagnostic], stream: TextIO, context: EmitContext) -> None:
