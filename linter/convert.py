@@ -94,8 +94,36 @@ def convert(
         raise ValueError(f"from_ and to are both {to!r}: nothing to convert")
     converter_class = _ToResponses if to == RESPONSES else _ToChat
     conv = converter_class(drop_unsupported, strict_checker)
-    data = conv.document(copy.deepcopy(obj))
+    data = conv.document(_deepcopy(obj))
     return conv.result(data, from_)
+
+
+def _deepcopy(obj: Any) -> Any:
+    """``copy.deepcopy``, but linear for ruamel.yaml's round-trip sequences: their own
+    ``__deepcopy__`` copies the sequence's attributes again after every item (minutes for a
+    5,000-item ``required`` list). Each is copied here first, children before parents,
+    into the memo that ``copy.deepcopy`` then uses for the rest."""
+    memo: Dict[int, Any] = {}
+    sequences: List[Any] = []
+    seen = set()
+    stack = [obj]
+    while stack:
+        value = stack.pop()
+        if id(value) in seen:
+            continue
+        seen.add(id(value))
+        if isinstance(value, Mapping):
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+            if hasattr(value, "copy_attributes"):
+                sequences.append(value)
+    for sequence in reversed(sequences):  # a sequence comes after its ancestors in `sequences`
+        copied = memo[id(sequence)] = type(sequence)()
+        for item in sequence:
+            list.append(copied, copy.deepcopy(item, memo))
+        sequence.copy_attributes(copied, memo=memo)
+    return copy.deepcopy(obj, memo)
 
 
 def _looks_like_tool(obj: Mapping) -> bool:

@@ -32,8 +32,18 @@ def api_strict_checker(schema: Mapping) -> Tuple[Any, List[str]]:
     """The project's own model of the API: normalise as "auto" does, then check strict rules."""
     from .strictness import auto_normalise, strict_violations
 
-    normalised = auto_normalise(schema)
+    normalised = auto_normalise(_plain(schema))
     return normalised, list(strict_violations(normalised))
+
+
+def _plain(value: Any) -> Any:
+    """Plain dicts and lists for round-trip YAML containers (whose deep copy is slow); the
+    converted file keeps its comments all the same, through ``convert_io.graft``."""
+    if isinstance(value, Mapping):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    return value
 
 
 def decide_strict(parameters: Any, checker: Optional[StrictChecker] = None) -> StrictDecision:

@@ -58,7 +58,7 @@ def run_atheris(target: str, seconds: int, artifacts: str) -> int:
                                        for c in token) + '"\n')
     command = [sys.executable, os.path.abspath(__file__), "--child", target,
                f"-max_total_time={seconds}", f"-artifact_prefix={artifacts}{os.sep}{target}-",
-               f"-dict={dictionary}", "-rss_limit_mb=3072", "-timeout=60", "-print_final_stats=1", corpus]
+               f"-dict={dictionary}", "-rss_limit_mb=3072", "-timeout=30", "-max_len=8192", "-print_final_stats=1", corpus]
     print(f"[{target}] atheris for {seconds}s: {' '.join(command[1:])}", flush=True)
     return subprocess.call(command)
 
@@ -75,7 +75,7 @@ def child(target: str, argv) -> None:
         for package in ("fcschema", "fcschema.rules", "fcschema.emitters", "fcschema.formats"):
             module = importlib.import_module(package)
             for info in pkgutil.iter_modules(module.__path__, package + "."):
-                if not info.name.startswith(("fcschema.authoring", "fcschema.cli")):
+                if not info.name.startswith(("fcschema.authoring", "fcschema.cli", "fcschema.__main__")):
                     importlib.import_module(info.name)
         import ruamel.yaml  # noqa: F401
         del fcschema
