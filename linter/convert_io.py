@@ -255,7 +255,28 @@ def _yaml(style: Optional[YamlStyle] = None):
     yaml.width = 4096  # never re-wrap long descriptions
     if style is not None:
         yaml.indent(mapping=style.mapping, sequence=style.sequence, offset=style.offset)
+    yaml.representer.add_representer(_scalar_float_type(), _represent_float_exactly)
     return yaml
+
+
+def _scalar_float_type():
+    from ruamel.yaml.scalarfloat import ScalarFloat
+
+    return ScalarFloat
+
+
+def _represent_float_exactly(representer, value):
+    """ruamel.yaml keeps a float's original spelling but can drop a digit doing it
+    (``1.717303746752948e+58`` comes back as ``...947e+58``); the value must survive a
+    conversion unchanged, so such a float is written as Python's shortest exact form."""
+    node = representer.represent_scalar_float(value)
+    try:
+        exact = float(node.value.replace("_", "")) == float(value)
+    except ValueError:
+        exact = True  # .nan, .inf: spelled as YAML names, not digits
+    if exact:
+        return node
+    return representer.represent_scalar("tag:yaml.org,2002:float", repr(float(value)))
 
 
 def _load_yaml(text: str, filename: str) -> Tuple[Any, YamlStyle]:
@@ -270,6 +291,10 @@ def _load_yaml(text: str, filename: str) -> Tuple[Any, YamlStyle]:
     except YAMLError as exc:
         detail = " ".join(str(exc).split())
         raise InputError(f"{filename}: invalid YAML: {detail}") from None
+    except (ArithmeticError, LookupError, TypeError, ValueError) as exc:
+        # ruamel.yaml's round-trip constructor lets builtins fail on odd values: a mapping
+        # as a key (unhashable), `2001-13-45`, `!!int abc`, `!!bool maybe`.
+        raise InputError(f"{filename}: invalid YAML: a value cannot be read ({type(exc).__name__}: {exc})") from None
     except YamlLoadError as exc:
         row = text.count("\n", 0, exc.offset) + 1
         column = exc.offset - (text.rfind("\n", 0, exc.offset) + 1) + 1

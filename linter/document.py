@@ -85,6 +85,11 @@ def decode(data: bytes, filename: str, path: Optional[str]) -> Tuple[Optional[So
                                       position=_byte_position(data, exc.start + len(bom)))
             return Source(filename, text, encoding=encoding, bom=True, path=path), None
     if b"\x00" in data[:8192]:
+        sample = data[:8192]
+        halves = (sample[0::2].count(0), sample[1::2].count(0))
+        if max(halves) > 0.9 * (len(sample) // 2) and min(halves) < 0.1 * (len(sample) // 2):
+            return None, _problem("FCS002", filename, "file looks like UTF-16 without a byte-order mark; "
+                                                      "save it as UTF-8 (or UTF-16 with a byte-order mark)")
         return None, _problem("FCS002", filename, "file looks binary (it contains NUL bytes); not a tool definition")
     try:
         text = data.decode("utf-8")

@@ -77,25 +77,35 @@ def _spread_ops(diagnostics: List[Diagnostic]):
 
 
 class _Intervals:
-    """Accepted edit spans; insertions at one point may pile up, nothing may overlap."""
+    """Accepted edit spans; insertions at one point may pile up, nothing may overlap.
+
+    A deletion and an insertion that touch also conflict: removing an array's last item
+    takes its separator with it, so an item appended right there would be left with a
+    stray comma (``[, "a"]``). The later fix waits for the next round."""
 
     def __init__(self):
         self.starts: List[int] = []
-        self.spans: List[Tuple[int, int]] = []
+        self.spans: List[Tuple[int, int, bool]] = []  # (start, end, is a deletion)
 
-    def overlaps(self, start: int, end: int) -> bool:
+    def overlaps(self, start: int, end: int, deletes: bool = False) -> bool:
         index = bisect.bisect_left(self.starts, end if end > start else start + 1)
-        for s, e in self.spans[max(0, index - 2):index + 1]:
+        for s, e, deleted in self.spans[max(0, index - 2):index + 1]:
             if s < end and start < e:
                 return True
-            if start == end and s < start < e:
+            if start == end and (s < start < e or (deleted and s <= start <= e)):
+                return True
+            if deletes and s == e and start <= s <= end:
                 return True
         return False
 
-    def add(self, start: int, end: int) -> None:
+    def add(self, start: int, end: int, deletes: bool = False) -> None:
         index = bisect.bisect_right(self.starts, start)
         self.starts.insert(index, start)
-        self.spans.insert(index, (start, end))
+        self.spans.insert(index, (start, end, deletes))
+
+
+def _deletes(edit: Edit) -> bool:
+    return edit.end > edit.start and not edit.content
 
 
 def select_edits(document: Document, diagnostics: List[Diagnostic]) -> Tuple[List[Edit], List[Diagnostic]]:
@@ -109,10 +119,10 @@ def select_edits(document: Document, diagnostics: List[Diagnostic]) -> Tuple[Lis
             accepted.append(diagnostic)  # everything it does is done by an earlier fix
             continue
         edits = edits_for(document, ops)
-        if not edits or any(taken.overlaps(e.start, e.end) for e in edits):
+        if not edits or any(taken.overlaps(e.start, e.end, _deletes(e)) for e in edits):
             continue
         for edit in edits:
-            taken.add(edit.start, edit.end)
+            taken.add(edit.start, edit.end, _deletes(edit))
         accepted_edits.extend(edits)
         accepted.append(diagnostic)
     return accepted_edits, accepted

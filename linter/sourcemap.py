@@ -99,7 +99,7 @@ class JsonSourceMap(SourceMap):
     def _container(self, start: int) -> Optional["_Children"]:
         children = self._children.get(start)
         if children is None and self.text[start:start + 1] in ("{", "["):
-            children = self._children[start] = _Children(self, start)
+            children = self._children[start] = _Children(self.text, start, self.unique_keys)
         return children
 
     def _entry(self, pointer: Pointer) -> Optional[List]:
@@ -151,12 +151,13 @@ class _Children:
     lookups so far needed. Entries are ``[key_start, key_end, value_start, value_end]``
     lists whose value_end stays None until something needs it."""
 
-    __slots__ = ("sourcemap", "start", "is_object", "by_key", "items", "complete", "end")  # one per container
+    __slots__ = ("text", "start", "unique_keys", "is_object", "by_key", "items", "complete", "end")
 
-    def __init__(self, sourcemap: JsonSourceMap, start: int):
-        self.sourcemap = sourcemap
+    def __init__(self, text: str, start: int, unique_keys: bool):
+        self.text = text  # (not the source map: no reference cycle, so no work for the cyclic GC)
         self.start = start
-        self.is_object = sourcemap.text[start] == "{"
+        self.unique_keys = unique_keys
+        self.is_object = text[start] == "{"
         self.by_key: Dict[str, List] = {}
         self.items: List[List] = []    # every entry, in order (for objects too)
         self.complete = False          # read to the end
@@ -165,7 +166,7 @@ class _Children:
     def find(self, segment) -> Optional[List]:
         if self.is_object:
             key = str(segment)
-            unique = self.sourcemap.unique_keys
+            unique = self.unique_keys
             if key not in self.by_key or not (unique or self.complete):
                 self._read(key=key if unique else None)
             return self.by_key.get(key)
@@ -182,8 +183,7 @@ class _Children:
     def _read(self, key: Optional[str] = None, index: Optional[int] = None) -> None:
         """Read members until ``key`` (of an object) or item ``index`` (of an array) is
         indexed; with neither, to the end."""
-        sourcemap = self.sourcemap
-        text, ws = sourcemap.text, _WS.match
+        text, ws = self.text, _WS.match
         items, by_key = self.items, self.by_key
         closer = "}" if self.is_object else "]"
         while not self.complete:
@@ -210,7 +210,7 @@ class _Children:
 
     def _close(self, pos: int, closer: str) -> None:
         self.complete = True
-        if self.sourcemap.text.startswith(closer, pos):
+        if self.text.startswith(closer, pos):
             self.end = pos + 1
 
 

@@ -300,3 +300,17 @@ def test_deeply_nested_input_is_a_message_not_a_crash(tmp_path):
     result = run([path, "--to", "chat"])
     assert_clean_exit(result, 1)
     assert "deep.json" in result.stderr
+
+
+def test_yaml_floats_keep_their_value_and_spelling():
+    """ruamel.yaml re-spells an exponent float and can lose its last digit doing so
+    (found by the property tests)."""
+    from fcschema.convert import convert
+    from fcschema.convert_io import dump, load
+
+    text = ("type: function\nfunction:\n  name: f\n  parameters:\n    type: number\n"
+            "    enum: [1.717303746752948e+58, 1.5e3, 2.50]\n")
+    document = load(text, "t.yaml", "yaml")
+    written = dump(document, convert(document.data, to="responses").data)
+    assert "enum: [1.717303746752948e+58, 1.5e3, 2.50]" in written
+    assert load(written, "t.yaml", "yaml").data["parameters"]["enum"][0] == 1.717303746752948e+58

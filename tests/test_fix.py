@@ -252,3 +252,21 @@ def test_make_strict_on_a_bare_schema():
     assert result.value["properties"]["owner"] == {"anyOf": [{"$ref": "#/$defs/person"}, {"type": "null"}]}
     assert result.value["$defs"]["person"]["required"] == ["name"]
     assert fcschema.strict_violations(result.value) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ('{"type": "function", "function": {"name": "f", "strict": true, "parameters": '
+     '{"type": "object", "properties": {"a": {"type": "string"}}, "required": ["b"],'
+     ' "additionalProperties": false}}}', "t.json"),
+    ("type: function\nfunction:\n  name: f\n  strict: true\n  parameters:\n    type: object\n"
+     "    properties:\n      a: {type: string}\n    required:\n      - b\n    additionalProperties: false\n",
+     "t.yaml"),
+    ("type: function\nfunction:\n  name: f\n  strict: true\n  parameters:\n    type: object\n"
+     "    properties:\n      a: {type: string}\n    required: [b]\n    additionalProperties: false\n",
+     "t.yaml"),
+])
+def test_removing_the_last_required_item_and_adding_another_keep_the_file_valid(text, name):
+    """Found by the property tests: both edits touched the same spot and left `[, "a"]`."""
+    once = fixed(text, name)
+    data = json.loads(once) if name.endswith("json") else _yaml(once)
+    assert data["function"]["parameters"]["required"] == ["a"]
