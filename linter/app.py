@@ -82,6 +82,7 @@ class CheckOptions:
     unsafe_fixes: bool = False
     policies: Optional[Policies] = None   # configuration per file (None: `settings` for all)
     python_targets: Sequence[str] = ()    # MODULE:NAME specs to generate and check
+    one_shot: bool = False   # the process ends after this run (the command line, not a library call)
 
 
 def locate(diagnostics: List[Diagnostic], document: Optional[Document], source: Optional[Source]) -> None:
@@ -257,7 +258,7 @@ def check_paths(options: CheckOptions, engine: Optional[Engine] = None) -> Check
             result.files.append(FileResult(candidate.filename,
                                            diagnostics=_stamped([problem], policy.engine, candidate.filename)))
             continue
-        with _cyclic_gc_paused(kind_for(source.filename, source.text) == "json"):
+        with _cyclic_gc_paused(kind_for(source.filename, source.text) == "json", options.one_shot):
             file_result = check_source(source, policy, candidate.explicit)
             if options.fix and file_result.document is not None and _fixable(file_result, options):
                 file_result = fix_source(source, policy, options, file_result.linted)
@@ -271,11 +272,15 @@ def check_paths(options: CheckOptions, engine: Optional[Engine] = None) -> Check
 
 
 @contextmanager
-def _cyclic_gc_paused(pause: bool):
+def _cyclic_gc_paused(pause: bool, freeze: bool):
     """Checking (and fixing) a JSON file builds only acyclic structures (parsed data,
     diagnostics, the source map), which reference counting frees; the cyclic garbage
     collector going through them again and again takes a sixth of the time of a large
-    file. YAML files keep it: the YAML library leaves reference cycles behind."""
+    file. YAML files keep it: the YAML library leaves reference cycles behind.
+
+    ``freeze`` (a one-shot command): what the file left behind (its results) is moved out
+    of the collector's sight, so the next collection does not walk every earlier file's
+    results again. A library call does not freeze: that would pin the caller's objects."""
     paused = pause and gc.isenabled()
     if paused:
         gc.disable()
@@ -283,6 +288,8 @@ def _cyclic_gc_paused(pause: bool):
         yield
     finally:
         if paused:
+            if freeze:
+                gc.freeze()
             gc.enable()
 
 

@@ -66,6 +66,8 @@ class _Commands(click.Group):
         return command
 
     def main(self, args=None, *more, **options):
+        if args is None:  # run as the program (not called from Python): a one-shot process
+            options.setdefault("obj", {})["one_shot"] = True
         try:
             return super().main(args, *more, **options)
         except SystemExit as done:
@@ -151,7 +153,8 @@ def check(paths, output_format, target, select, extend_select, ignore, stdin_fil
             max_bytes=max_file_size or global_value("max_file_size", 20 * 1024 * 1024),
             exclude=tuple(exclude) + tuple(global_value("exclude", ())) + tuple(global_value("extend_exclude", ())),
             include=tuple(global_value("include", ())), force_exclude=force_exclude,
-            fix=fix_mode, unsafe_fixes=unsafe_fixes, policies=policies, python_targets=python_targets)
+            fix=fix_mode, unsafe_fixes=unsafe_fixes, policies=policies, python_targets=python_targets,
+            one_shot=bool((click.get_current_context().obj or {}).get("one_shot")))
         result = check_paths(options)
     except ConfigError as exc:
         click.echo(f"fcschema: configuration error: {exc}", err=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from typing import Iterable, Iterator, List, NamedTuple, Sequence
+from typing import Iterable, Iterator, List, NamedTuple, Sequence, Tuple
 
 SUFFIXES = (".json", ".yaml", ".yml")
 # Folders never walked into (they are tool caches and dependencies, not sources).
@@ -50,8 +50,8 @@ def discover(paths: Iterable[str], stdin_filename: str = "<stdin>",
             continue
         if os.path.isdir(given):
             real_folders = {}
-            for found in _walk(given, exclude, include):
-                key = _real_path(found, real_folders)
+            for found, is_link in _walk(given, exclude, include):
+                key = _real_path(found, is_link, real_folders)
                 if key not in seen:
                     seen.add(key)
                     yield Candidate(found, found, key in named)
@@ -65,10 +65,10 @@ def discover(paths: Iterable[str], stdin_filename: str = "<stdin>",
         yield Candidate(given, given, True)
 
 
-def _real_path(path: str, real_folders: dict) -> str:
+def _real_path(path: str, is_link: bool, real_folders: dict) -> str:
     """``os.path.realpath(path)`` for a file found by walking, resolving each folder once
     (``real_folders`` remembers them) instead of every component for every file."""
-    if os.path.islink(path):
+    if is_link:
         return os.path.realpath(path)
     folder, name = os.path.split(path)
     real_folder = real_folders.get(folder)
@@ -83,19 +83,46 @@ def _included(name: str, path: str, include: Sequence[str]) -> bool:
     return any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(path.replace(os.sep, "/"), p) for p in include)
 
 
-def _walk(top: str, exclude: Sequence[str], include: Sequence[str] = ()) -> List[str]:
-    """Files below ``top`` in a stable order; symlinked folders are not followed, so a
-    symlink loop cannot trap the walk."""
-    found = []
-    for root, dirs, files in os.walk(top, onerror=lambda error: None):
-        dirs[:] = sorted(d for d in dirs
-                         if d not in SKIPPED_DIRS and not d.endswith(".egg-info")
-                         and not _excluded(os.path.join(root, d), exclude))
-        for name in sorted(files):
+def _walk(top: str, exclude: Sequence[str], include: Sequence[str] = ()) -> List[Tuple[str, bool]]:
+    """(path, is a symbolic link) of the files below ``top``, in a stable order (each
+    folder's files, then its subfolders, by name). Symlinked folders are not followed, so a
+    symlink loop cannot trap the walk. ``os.scandir`` gives each entry's kind with the
+    folder listing, so no file costs a system call of its own."""
+    found: List[Tuple[str, bool]] = []
+    strip = top in (".", "./")
+    folders = [top]
+    while folders:
+        root = folders.pop()
+        try:
+            with os.scandir(root) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
+        except OSError:
+            continue
+        subfolders = []
+        for entry in entries:
+            name = entry.name
+            try:
+                is_dir = entry.is_dir(follow_symlinks=False)
+                is_link = entry.is_symlink()
+            except OSError:
+                continue
+            is_dir_link = False
+            if is_link:
+                try:
+                    is_dir_link = entry.is_dir()  # a linked folder: not walked, not a file
+                except OSError:
+                    pass  # a link loop or dangling link: a file that cannot be read (FCS002)
             path = os.path.join(root, name)
+            if is_dir:
+                if name not in SKIPPED_DIRS and not name.endswith(".egg-info") and not _excluded(path, exclude):
+                    subfolders.append(path)
+                continue
+            if is_dir_link:
+                continue
             if _included(name, path, include):
-                if top in (".", "./") and path.startswith("./"):
+                if strip and path.startswith("./"):
                     path = path[2:]
                 if not _excluded(path, exclude):
-                    found.append(path)
+                    found.append((path, is_link))
+        folders.extend(reversed(subfolders))
     return found

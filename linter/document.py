@@ -8,6 +8,7 @@ stops the others from being checked.
 from __future__ import annotations
 
 import codecs
+import errno
 import json
 import os
 import re
@@ -18,13 +19,15 @@ from typing import Any, List, Optional, Tuple
 
 from .diagnostics import Diagnostic, Position
 from .source import Source
-from .sourcemap import JsonSourceMap, RecordedSourceMap, SourceMap
+from .sourcemap import JsonSourceMap, NestedTooDeep, RecordedSourceMap, SourceMap, nests_deeper, parse_indexed
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 # Deeper JSON is refused at the place it passes the limit: whatever reads the data next
 # (copies, encoders, converters) may recurse once per level, and Python's own parser reads
 # about 1,000 levels up to 3.12 but 8,000 in 3.13. (YAML: yaml_loader.MAX_DEPTH.)
 MAX_JSON_DEPTH = 500
+# Container levels whose members are indexed while parsing (a tool list, a request's tools).
+INDEXED_LEVELS = 2
 JSON_SUFFIXES = (".json",)
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -45,11 +48,13 @@ class Document:
     problems: List[Diagnostic] = field(default_factory=list)
     _sourcemap: Optional[SourceMap] = field(default=None, repr=False)
     duplicate_keys: bool = False  # some object of the JSON text has a key twice
+    # The containers indexed while parsing (sourcemap.parse_indexed), for the source map.
+    json_index: Optional[dict] = field(default=None, repr=False)
 
     @property
     def sourcemap(self) -> SourceMap:
         if self._sourcemap is None:
-            self._sourcemap = JsonSourceMap(self.source.text)
+            self._sourcemap = JsonSourceMap(self.source.text, self.json_index)
             self._sourcemap.unique_keys = not self.duplicate_keys
         return self._sourcemap
 
@@ -103,22 +108,35 @@ def decode(data: bytes, filename: str, path: Optional[str]) -> Tuple[Optional[So
 
 def read_source(path: str, filename: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Tuple[Optional[Source], Optional[Diagnostic]]:
     try:
-        status = os.stat(path)
-        if stat.S_ISDIR(status.st_mode):
-            return None, _problem("FCS002", filename, "is a directory, not a file")
-        size = status.st_size
-        if size > max_bytes:
-            return None, _problem(
-                "FCS002", filename,
-                f"file is {size} bytes, over the {max_bytes}-byte limit (raise it with --max-file-size)")
-        with open(path, "rb") as handle:
-            # Asking for max_bytes at once would allocate that much for every small file.
-            data = handle.read(size + 1)
-            if len(data) > size:  # it grew since it was measured: read on, up to the limit
-                data += handle.read(max_bytes + 1 - len(data))
+        # Plain file-descriptor calls: a buffered file object costs more than reading a
+        # small tool file does.
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+        try:
+            status = os.fstat(handle)
+            if stat.S_ISDIR(status.st_mode):
+                return None, _problem("FCS002", filename, "is a directory, not a file")
+            size = status.st_size
+            if size > max_bytes:
+                return None, _problem(
+                    "FCS002", filename,
+                    f"file is {size} bytes, over the {max_bytes}-byte limit (raise it with --max-file-size)")
+            # Asking for max_bytes at once would allocate that much for every small file;
+            # a file that grew since it was measured (or a pipe) is read on, up to the limit.
+            chunks, total = [], 0
+            while total <= max_bytes:
+                chunk = os.read(handle, min(max(size + 1 - total, 1 << 16), max_bytes + 1 - total))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                total += len(chunk)
+        finally:
+            os.close(handle)
     except OSError as exc:
+        if exc.errno == errno.EISDIR:
+            return None, _problem("FCS002", filename, "is a directory, not a file")
         reason = exc.strerror or str(exc)
         return None, _problem("FCS002", filename, f"cannot read file: {reason}")
+    data = chunks[0] if len(chunks) == 1 else b"".join(chunks)  # (no chunk: b"")
     if len(data) > max_bytes:
         return None, _problem("FCS002", filename, f"file grew past the {max_bytes}-byte limit while being read")
     return decode(data, filename, path)
@@ -163,17 +181,28 @@ def _parse_json(source: Source) -> Tuple[Optional[Document], List[Diagnostic]]:
         constants.append(name)
         return float(name)
 
+    decoder = json.JSONDecoder(object_pairs_hook=keep_last, parse_constant=non_finite)
     try:
-        data = json.loads(source.text, object_pairs_hook=keep_last, parse_constant=non_finite)
-    except json.JSONDecodeError as exc:
-        return None, [_problem("FCS001", source.filename, f"invalid JSON: {exc.msg}", source, exc.pos)]
-    except RecursionError:
+        data, indexed = parse_indexed(source.text, decoder, INDEXED_LEVELS, MAX_JSON_DEPTH)
+    except NestedTooDeep:
         return None, [_too_deep(source)]
-    except ValueError as exc:  # an integer too long for Python to read (over 4300 digits)
-        return None, [_long_number(source, exc)]
-    if len(source.text) > 2 * MAX_JSON_DEPTH and _nests_deeper(data, MAX_JSON_DEPTH):
-        return None, [_too_deep(source)]
+    except Exception:  # not valid JSON (or too deep to read): json.loads says why and where
+        del duplicates[:], constants[:]
+        try:
+            data = json.loads(source.text, object_pairs_hook=keep_last, parse_constant=non_finite)
+        except json.JSONDecodeError as exc:
+            return None, [_problem("FCS001", source.filename, f"invalid JSON: {exc.msg}", source, exc.pos)]
+        except RecursionError:
+            return None, [_too_deep(source)]
+        except ValueError as exc:  # an integer too long for Python to read (over 4300 digits)
+            return None, [_long_number(source, exc)]
+        # Read by json.loads but not by parse_indexed (which should not happen): go on
+        # without the index.
+        indexed = {}
+        if nests_deeper(data, MAX_JSON_DEPTH):
+            return None, [_too_deep(source)]
     document = Document(source, "json", data)
+    document.json_index = indexed
     if duplicates:
         document.problems = _duplicate_problems(data, duplicates)
         document.duplicate_keys = True
@@ -196,22 +225,6 @@ def non_finite_problems(source: Source) -> List[Diagnostic]:
                      f"{match.group(1)} is not JSON (JSON has no NaN or Infinity) and the API rejects it; "
                      "write a number, a string or null", source, match.start(1), match.end(1))
             for match in _NON_FINITE.finditer(source.text) if match.group(1)]
-
-
-def _nests_deeper(data: Any, limit: int) -> bool:
-    """Whether containers nest more than ``limit`` levels (iterative, stops early)."""
-    if type(data) is not dict and type(data) is not list:
-        return False
-    stack = [(data, 1)]
-    pop, push = stack.pop, stack.append
-    while stack:
-        value, depth = pop()
-        for child in (value.values() if type(value) is dict else value):
-            if type(child) is dict or type(child) is list:
-                if depth >= limit:
-                    return True
-                push((child, depth + 1))
-    return False
 
 
 def _too_deep(source: Source) -> Diagnostic:

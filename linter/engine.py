@@ -38,7 +38,7 @@ class ToolContext:
     """What tool and node rules know about the tool being checked."""
 
     def __init__(self, site: ToolSite, document: Optional[Document], settings: Settings,
-                 strict_rules: List[RuleInfo]):
+                 strict_rules: Optional["NodeRules"]):
         self.site = site
         self.document = document
         self.settings = settings
@@ -58,28 +58,67 @@ class ToolContext:
         """What the strict-mode rules find in this tool's schema (computed once)."""
         if self._strict_findings is None:
             found: List[Diagnostic] = []
-            if self.site.schema is not None and self._strict_rules:
-                found = _run_node_rules(self, [], self._strict_rules)[1]
+            if self.site.schema is not None and self._strict_rules is not None:
+                found = self._strict_rules.run(self)[1]
             self._strict_findings = found
         return self._strict_findings
 
 
-def _run_node_rules(ctx: ToolContext, first: List[RuleInfo], second: List[RuleInfo]):
-    """The findings of two groups of node rules over one walk of the tool's schema, kept
-    apart: (findings of ``first``, findings of ``second``)."""
-    first_checks = [(info, info.module.check_node) for info in first]
-    second_checks = [(info, info.module.check_node) for info in second]
-    site = ctx.site
-    first_found: List[Diagnostic] = []
-    second_found: List[Diagnostic] = []
-    for node in walk(site.schema, site.schema_pointer):
-        for info, check in first_checks:
-            for diagnostic in check(node, ctx):
-                first_found.append(_stamp(diagnostic, info, site))
-        for info, check in second_checks:
-            for diagnostic in check(node, ctx):
-                second_found.append(_stamp(diagnostic, info, site))
-    return first_found, second_found
+ROOT = "root"  # a node rule's NODES: only the schema root
+
+
+def _gate(info: RuleInfo):
+    """Which nodes a node rule is called for, from its module's ``NODES``: every node
+    (absent), the schema root (``"root"``), or dict nodes holding at least one of a set of
+    keywords."""
+    nodes = getattr(info.module, "NODES", None)
+    if nodes is None:
+        return None
+    if nodes == ROOT:
+        return ROOT
+    return frozenset(nodes)
+
+
+class NodeRules:
+    """Two groups of node rules run over one walk of a tool's schema, their findings kept
+    apart (``first``: always-on rules; ``second``: the strict rules, whose findings some
+    tool rules read).
+
+    Each node meets only the rules its gate lets through. Which ones that is depends on
+    whether the node is the root and on its set of keys, which repeat across a schema:
+    the list is worked out once per distinct key set and reused, in rule order."""
+
+    def __init__(self, first: List[RuleInfo], second: List[RuleInfo]):
+        self._rules = [(info, info.module.check_node, _gate(info), 0) for info in first]
+        self._rules += [(info, info.module.check_node, _gate(info), 1) for info in second]
+        self._plans: Dict[tuple, list] = {}
+
+    def _plan(self, key: tuple) -> list:
+        is_root, keys = key
+        plan = []
+        for info, check, gate, group in self._rules:
+            if gate is ROOT and not is_root:
+                continue
+            if gate is not None and gate is not ROOT and (keys is None or gate.isdisjoint(keys)):
+                continue
+            plan.append((info, check, group))
+        self._plans[key] = plan
+        return plan
+
+    def run(self, ctx: "ToolContext"):
+        found: tuple = ([], [])
+        site = ctx.site
+        plans = self._plans
+        for node in walk(site.schema, site.schema_pointer):
+            schema = node.schema
+            key = (not node.path, frozenset(schema) if isinstance(schema, dict) else None)
+            plan = plans.get(key)
+            if plan is None:
+                plan = self._plan(key)
+            for info, check, group in plan:
+                for diagnostic in check(node, ctx):
+                    found[group].append(_stamp(diagnostic, info, site))
+        return found
 
 
 def _stamp(diagnostic: Diagnostic, info: RuleInfo, site: Optional[ToolSite]) -> Diagnostic:
@@ -100,6 +139,7 @@ class Engine:
         self.rules = {info.code: info for info in rules}
         self.always_node = [r for r in rules if r.applies == "always" and hasattr(r.module, "check_node")]
         self.strict_node = [r for r in rules if r.applies == "strict" and hasattr(r.module, "check_node")]
+        self._node_rules: Dict[tuple, NodeRules] = {}  # by (with the always rules, with the strict rules)
         self.tool_rules = [r for r in rules if hasattr(r.module, "check_tool")]
         self.document_rules = [r for r in rules if hasattr(r.module, "check_document")]
 
@@ -127,14 +167,21 @@ class Engine:
         enabled = {code for code in {d.code for d in out} if self.settings.enabled(code)}
         return [d for d in out if d.code in enabled], sites
 
+    def node_rules(self, always: bool, strict: bool) -> NodeRules:
+        rules = self._node_rules.get((always, strict))
+        if rules is None:
+            rules = self._node_rules[always, strict] = NodeRules(self.always_node if always else [],
+                                                                 self.strict_node if strict else [])
+        return rules
+
     def lint_site(self, site: ToolSite, document: Optional[Document] = None) -> List[Diagnostic]:
-        strict_rules = self.strict_node if site.strict in (STRICT_ON, STRICT_AUTO) else []
-        ctx = ToolContext(site, document, self.settings, strict_rules)
+        strict = site.strict in (STRICT_ON, STRICT_AUTO)
+        ctx = ToolContext(site, document, self.settings, self.node_rules(False, True) if strict else None)
         node_found: List[Diagnostic] = []
         if site.schema is not None and site.is_schema_tool:
             # One walk for both groups of node rules; the strict findings are kept for
             # the tool rules that read them (FCS202, FCS203) and for strict tools.
-            node_found, ctx._strict_findings = _run_node_rules(ctx, self.always_node, strict_rules)
+            node_found, ctx._strict_findings = self.node_rules(True, strict).run(ctx)
         out: List[Diagnostic] = []
         for info in self.tool_rules:
             if info.applies == "auto" and site.strict != STRICT_AUTO:

@@ -79,6 +79,7 @@ class Policies:
         self.explicit = explicit
         self.isolated = isolated
         self._engines: Dict[Optional[str], Engine] = {}
+        self._by_folder: Dict[str, FilePolicy] = {}  # folders whose files need nothing per file
 
     def config_for(self, path: str) -> FileConfig:
         if self.explicit is not None:
@@ -88,10 +89,20 @@ class Policies:
         return config_for_file(path)
 
     def for_path(self, path: str) -> FilePolicy:
+        """Cheap for the usual tree (one configuration, no per-file entries): the folder's
+        policy is shared by its files, and the file's path relative to the configuration
+        is worked out only when per-file entries need matching."""
+        folder = os.path.dirname(path) if path != "-" else path
+        shared = self._by_folder.get(folder)
+        if shared is not None:
+            return shared
         config = self.config_for(path)
         engine = self._engines.get(config.path)
         if engine is None:
             engine = self._engines[config.path] = Engine(merged_settings(config, self.cli))
+        if not (config.get("per_file_ignores") or config.get("schemas") or config.get("ignores")):
+            policy = self._by_folder[folder] = FilePolicy(config, engine)
+            return policy
         relative = relative_to_root(path, config) if path != "-" else path
         codes: Tuple[str, ...] = ()
         for pattern, listed in (config.get("per_file_ignores") or {}).items():

@@ -68,12 +68,13 @@ class JsonSourceMap(SourceMap):
     the parsed data.
     """
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, indexed: Optional[Dict[int, "_Children"]] = None):
         self.text = text
         self.unique_keys = False
         self._root: Optional[List] = None
         # value_start offset -> _Children of the object or array that starts there
-        self._children: Dict[int, _Children] = {}
+        # (``indexed``: the containers parse_indexed read whole while parsing)
+        self._children: Dict[int, _Children] = indexed if indexed is not None else {}
 
     def _skip_ws(self, pos: int) -> int:
         return _WS.match(self.text, pos).end()
@@ -219,6 +220,93 @@ def _scan_end(text: str, entry: List) -> int:
     if entry[3] is None:
         entry[3] = _SCAN(text, entry[2])[1]
     return entry[3]
+
+
+class NestedTooDeep(Exception):
+    """A value nests deeper than parse_indexed's ``max_depth``."""
+
+
+def parse_indexed(text: str, decoder: json.JSONDecoder, levels: int, max_depth: int):
+    """``json.loads(text)`` with ``decoder``'s hooks, that also indexes the members of the
+    containers in the top ``levels`` levels on the way: (data, {start: _Children}).
+
+    The top levels (a list of tools, a request's ``tools``) are read member by member and
+    everything below them with the C scanner, so parsing costs what it did, and a later
+    lookup of ``/1234/function`` does not have to scan past 1,233 tools again. Values are
+    checked against ``max_depth`` (NestedTooDeep), counting their brackets first so that
+    only a value that may be that deep is walked. Anything unexpected raises: the caller
+    then parses with ``json.loads`` for the standard error.
+    """
+    scan_once = json.scanner.make_scanner(decoder)
+    make_object = decoder.object_pairs_hook
+    scanstring = json.decoder.scanstring
+    ws = _WS.match
+    indexed: Dict[int, _Children] = {}
+
+    def value_at(pos: int, level: int):
+        opener = text[pos:pos + 1]
+        if level > levels or opener not in ("{", "["):
+            value, end = scan_once(text, pos)
+            if opener in ("{", "[") and text.count("{", pos, end) + text.count("[", pos, end) > max_depth - level:
+                if nests_deeper(value, max_depth - level + 1):
+                    raise NestedTooDeep
+            return value, end
+        children = indexed[pos] = _Children(text, pos, True)
+        closer = "}" if opener == "{" else "]"
+        pairs: list = []
+        values: list = []
+        cursor = ws(text, pos + 1).end()
+        if not text.startswith(closer, cursor):
+            while True:
+                if opener == "{":
+                    if not text.startswith('"', cursor):
+                        raise ValueError("expected a key")
+                    key, key_end = scanstring(text, cursor + 1)
+                    colon = ws(text, key_end).end()
+                    if not text.startswith(":", colon):
+                        raise ValueError("expected ':'")
+                    start = ws(text, colon + 1).end()
+                    value, end = value_at(start, level + 1)
+                    entry = [cursor, key_end, start, end]
+                    children.by_key[key] = entry
+                    pairs.append((key, value))
+                else:
+                    value, end = value_at(cursor, level + 1)
+                    entry = [None, None, cursor, end]
+                    values.append(value)
+                children.items.append(entry)
+                cursor = ws(text, end).end()
+                if text.startswith(",", cursor):
+                    cursor = ws(text, cursor + 1).end()
+                    continue
+                if text.startswith(closer, cursor):
+                    break
+                raise ValueError("expected ',' or a closing bracket")
+        children.complete, children.end = True, cursor + 1
+        if opener == "[":
+            return values, cursor + 1
+        return (make_object(pairs) if make_object is not None else dict(pairs)), cursor + 1
+
+    data, end = value_at(ws(text, 0).end(), 1)
+    if ws(text, end).end() != len(text):
+        raise ValueError("extra data")
+    return data, indexed
+
+
+def nests_deeper(data, limit: int) -> bool:
+    """Whether containers nest more than ``limit`` levels (iterative, stops early)."""
+    if type(data) is not dict and type(data) is not list:
+        return False
+    stack = [(data, 1)]
+    pop, push = stack.pop, stack.append
+    while stack:
+        value, depth = pop()
+        for child in (value.values() if type(value) is dict else value):
+            if type(child) is dict or type(child) is list:
+                if depth >= limit:
+                    return True
+                push((child, depth + 1))
+    return False
 
 
 class RecordedSourceMap(SourceMap):

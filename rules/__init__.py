@@ -4,7 +4,9 @@ To add a rule: copy the closest existing module, give it the next free code in i
 group, fill in the constants and the doc sections, write ``check_node`` (called for every
 subschema), ``check_tool`` (once per tool) or ``check_document`` (once per file), add its
 examples under ``examples/rules/<CODE>-<name>/``, and list the module below. Codes are
-never reused.
+never reused. A node rule that can only report on some nodes says which in ``NODES``:
+``"root"``, or the keywords a node must hold one of (``("$ref",)``); the engine then calls
+it for those alone (tests/test_engine_gates.py checks that this changes no finding).
 
 Groups: FCS0xx input and recognition; FCS1xx strict-mode structure; FCS2xx the `strict`
 flag; FCS3xx the supported keyword subset; FCS4xx references and patterns; FCS5xx size

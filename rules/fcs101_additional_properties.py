@@ -44,6 +44,9 @@ free-form map has to be redesigned (for example as a list of key/value objects).
 """
 
 
+NODES = ("type", "properties")  # check_node sees only object schemas: they declare one of these
+
+
 def check_node(node, ctx):
     schema = node.schema
     if not is_object_schema(schema):

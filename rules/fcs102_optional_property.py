@@ -47,6 +47,9 @@ as `null`.
 """
 
 
+NODES = ("properties",)  # which nodes check_node is called for (engine._gate)
+
+
 def check_node(node, ctx):
     schema = node.schema
     if not is_object_schema(schema):

@@ -41,6 +41,9 @@ removing it from `required` changes nothing the model may produce.
 """
 
 
+NODES = ("required",)  # which nodes check_node is called for (engine._gate)
+
+
 def check_node(node, ctx):
     schema = node.schema
     if not is_object_schema(schema):

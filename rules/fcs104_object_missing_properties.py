@@ -43,6 +43,9 @@ map (`additionalProperties` is a schema) gets no fix.
 """
 
 
+NODES = ("type",)  # check_node sees only nodes with a `type` (objects without `properties` declare one)
+
+
 def check_node(node, ctx):
     schema = node.schema
     if not is_object_schema(schema) or "properties" in schema:

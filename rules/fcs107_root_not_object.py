@@ -44,6 +44,9 @@ the code that reads the arguments changes with it.
 COMBINATORS = ("oneOf", "anyOf", "allOf", "enum", "not")
 
 
+NODES = "root"  # which nodes check_node is called for (engine._gate)
+
+
 def check_node(node, ctx):
     if not node.is_root:
         return

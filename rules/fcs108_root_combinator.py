@@ -42,6 +42,9 @@ API = ("schema must have type 'object' and not have 'oneOf'/'anyOf'/'allOf'/'enu
        "top level.")
 
 
+NODES = "root"  # which nodes check_node is called for (engine._gate)
+
+
 def check_node(node, ctx):
     if not node.is_root or not isinstance(node.schema, dict):
         return

@@ -56,6 +56,9 @@ ALIASES = {
 UNSAFE_ALIASES = {"tuple": "array"}
 
 
+NODES = ("type",)  # which nodes check_node is called for (engine._gate)
+
+
 def check_node(node, ctx):
     schema = node.schema
     if not isinstance(schema, dict) or "type" not in schema:

@@ -40,6 +40,9 @@ TARGETS = target_table("`format`", lambda t: "rejected altogether (FCS301)" if t
                        else "the nine formats above")
 
 
+NODES = ("format",)  # which nodes check_node is called for (engine._gate)
+
+
 def check_node(node, ctx):
     """Runs for every subschema: a cheap test first, the real check only where it may find something."""
     schema = node.schema

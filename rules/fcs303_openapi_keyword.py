@@ -46,6 +46,9 @@ properties; it only annotated them). An `example` moves into the description
 """
 
 
+NODES = OPENAPI_KEYWORDS  # which nodes check_node is called for (engine._gate)
+
+
 def check_node(node, ctx):
     """Runs for every subschema: a cheap test first, the real check only where it may find something."""
     schema = node.schema

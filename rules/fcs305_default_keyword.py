@@ -46,6 +46,9 @@ it; the API never applied it.
 TARGETS = target_table("severity", lambda t: t.default_severity)
 
 
+NODES = ("default",)  # which nodes check_node is called for (engine._gate)
+
+
 def check_node(node, ctx):
     """Runs for every subschema: a cheap test first, the real check only where it may find something."""
     schema = node.schema

@@ -42,6 +42,9 @@ and the siblings). No fix when the node already has an `anyOf`.
 TARGETS = target_table("severity", lambda t: "error" if t.ref_siblings_error else "warning")
 
 
+NODES = ("$ref",)  # which nodes check_node is called for (engine._gate)
+
+
 def check_node(node, ctx):
     """Runs for every subschema: a cheap test first, the real check only where it may find something."""
     schema = node.schema

@@ -41,6 +41,9 @@ No fix.
 """
 
 
+NODES = ("pattern",)  # which nodes check_node is called for (engine._gate)
+
+
 def check_node(node, ctx):
     """Runs for every subschema: a cheap test first, the real check only where it may find something."""
     schema = node.schema

@@ -41,6 +41,9 @@ No fix.
 TARGETS = target_table("nesting levels", lambda t: t.max_depth)
 
 
+NODES = "root"  # which nodes check_node is called for (engine._gate)
+
+
 def check_node(node, ctx):
     """Runs for every subschema: a cheap test first, the real check only where it may find something."""
     if not (not node.path):

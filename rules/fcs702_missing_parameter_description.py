@@ -47,6 +47,9 @@ def _described(schema) -> bool:
     return isinstance(description, str) and bool(description.strip())
 
 
+NODES = "root"  # which nodes check_node is called for (engine._gate)
+
+
 def check_node(node, ctx):
     """Runs for every subschema: a cheap test first, the real check only where it may find something."""
     if not (not node.path):

@@ -62,6 +62,9 @@ def opposites_of(name_words: tuple):
         yield name_words[:1] + ("not",) + name_words[1:]
 
 
+NODES = ("properties",)  # which nodes check_node is called for (engine._gate)
+
+
 def check_node(node, ctx):
     """Runs for every subschema: a cheap test first, the real check only where it may find something."""
     schema = node.schema

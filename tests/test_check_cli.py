@@ -335,14 +335,14 @@ def test_missing_path_is_fcs002_and_other_files_are_still_checked(files, tmp_pat
 
 def test_unreadable_file_is_fcs002(files, monkeypatch):
     locked = files("locked.json", STRICT_OK)
-    real_open = open
+    real_open = os.open
 
-    def guarded_open(path, *args, **kwargs):
+    def guarded_open(path, *args, **kwargs):  # (chmod 000 does not stop root from reading)
         if str(path) == locked:
             raise PermissionError(13, "Permission denied")
         return real_open(path, *args, **kwargs)
 
-    monkeypatch.setattr(document_module, "open", guarded_open, raising=False)
+    monkeypatch.setattr(document_module.os, "open", guarded_open)
     result, recs = check_json(locked, files("bad.json", STRICT_BAD))
     assert result.exit_code == 1
     assert sorted((r["code"], os.path.basename(r["filename"])) for r in recs) == [

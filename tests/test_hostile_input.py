@@ -482,15 +482,18 @@ def test_symlink_loops(write, tmp_path):
 
 
 def test_file_vanishing_after_discovery(write, monkeypatch):
+    from fcschema import app
+
     gone = write("gone.json", STRICT_BAD)
-    real_open = open
+    real_discover = app.discover
 
-    def vanishing_open(path, *args, **kwargs):
-        if str(path) == gone:
-            raise FileNotFoundError(2, "No such file or directory")
-        return real_open(path, *args, **kwargs)
+    def discover_then_delete(*args, **kwargs):
+        for candidate in real_discover(*args, **kwargs):
+            if candidate.path == gone:
+                os.remove(gone)  # deleted between being found and being read
+            yield candidate
 
-    monkeypatch.setattr(document_module, "open", vanishing_open, raising=False)
+    monkeypatch.setattr(app, "discover", discover_then_delete)
     code, records = check(gone)
     assert [where(r) for r in records] == [("FCS002", 1, 1)] and "No such file" in records[0]["message"]
 

@@ -9,7 +9,11 @@ rule says is missing is shown at the closest ancestor: the object that lacks it)
 
 from __future__ import annotations
 
+import json
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from fcschema import document as document_module
 from fcschema.app import CheckOptions, check_paths, check_source
@@ -270,7 +274,7 @@ DIRTY = '{"type": "function", "function": {"name": "f", "strict": true, "paramet
 class _Exploding:
     built = 0
 
-    def __init__(self, text):
+    def __init__(self, text, indexed=None):
         type(self).built += 1
         raise AssertionError("a source map was built for a file without diagnostics")
 
@@ -292,9 +296,9 @@ def test_json_file_with_diagnostics_builds_the_source_map_once(monkeypatch):
     built = []
     real = document_module.JsonSourceMap
 
-    def counting(text):
+    def counting(text, indexed=None):
         built.append(text)
-        return real(text)
+        return real(text, indexed)
 
     monkeypatch.setattr(document_module, "JsonSourceMap", counting)
     result = check_source(Source("dirty.json", DIRTY), Engine())
@@ -304,14 +308,51 @@ def test_json_file_with_diagnostics_builds_the_source_map_once(monkeypatch):
 
 
 def test_json_source_map_is_lazy_per_container():
-    """Only the containers on the way to a pointer are indexed."""
-    text = '{"a": {"x": 1}, "b": {"y": [1, 2, 3]}, "c": {"z": 2}}'
+    """The top two levels are indexed while parsing; below them, only the containers on
+    the way to a pointer are."""
+    text = '{"a": {"x": {"p": 1}}, "b": {"y": {"q": [1, 2, 3]}, "z": {"r": 2}}, "c": {"z": 2}}'
     document = _doc(text, "t.json")
     sourcemap = document.sourcemap
-    sourcemap.span(("b", "y", 2))
-    indexed = {text[offset] for offset in sourcemap._children}
-    assert len(sourcemap._children) == 3  # the root, "b" and "y"
-    assert indexed == {"{", "["}
+    # the root and the values of "a", "b" and "c"
+    assert sorted(text[o:o + 4] for o in sourcemap._children) == ['{"a"', '{"x"', '{"y"', '{"z"']
+    sourcemap.span(("b", "y", "q", 2))
+    assert len(sourcemap._children) == 6  # and {"q": ...} and [1, 2, 3] on the way, not {"r": 2}
+    assert sourcemap.span(("b", "y", "q", 2))[0] == (text.index("3]"), text.index("3]") + 1)
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=5),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=4), children, max_size=4),
+    max_leaves=30)
+
+
+def _pointers(value, prefix=()):
+    yield prefix
+    if isinstance(value, dict):
+        for key, child in value.items():
+            yield from _pointers(child, prefix + (key,))
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            yield from _pointers(child, prefix + (index,))
+
+
+@settings(max_examples=300, deadline=None)
+@given(JSON_VALUES, st.sampled_from([None, 0, 2, "\t"]), st.booleans())
+def test_indexed_parse_gives_the_data_and_spans_of_the_lazy_map(value, indent, ascii_only):
+    """parse_indexed reads what json.loads reads, and its index answers every pointer
+    exactly as the lazy source map does."""
+    from fcschema.sourcemap import JsonSourceMap
+
+    text = json.dumps(value, indent=indent,
+                      ensure_ascii=ascii_only)
+    document = _doc(text, "t.json")
+    assert document.data == json.loads(text)
+    lazy = JsonSourceMap(text)
+    lazy.unique_keys = True
+    for pointer in _pointers(value):
+        for anchor in ("key", "value"):
+            assert document.sourcemap.span(pointer, anchor) == lazy.span(pointer, anchor)
+        assert document.sourcemap.member(pointer) == lazy.member(pointer)
 
 
 def test_yaml_block_scalar_keeps_a_last_line_that_starts_with_a_hash():
