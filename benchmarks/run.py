@@ -334,6 +334,7 @@ def main(argv=None) -> int:
     add("chat-json", fcs + ["check", "--output-format", "json", rel["chat.json"]])
     add("chat-cj", cj + [rel["chat.json"]], warm_up=False, repeat=slow)
     check(rel["chat-tree"], key="tree")
+    check("--jobs", "0", rel["chat-tree"], key="tree-jobs")
     add("tree-cj", cj + tree_files["chat-tree"], warm_up=False, repeat=slow)
     check(rel["yaml-tree"], key="yaml", repeat=slow)
     add("yaml-cj", cj + tree_files["yaml-tree"], warm_up=False, repeat=slow)
@@ -398,6 +399,10 @@ def main(argv=None) -> int:
         faster = ratio(key + "-cj", key)
         target = table.target(faster >= 10, ">= 10x", label) if key in ("chat", "tree") else ""
         table.row(label, t(key), t(key + "-cj"), f"{faster:.1f}x faster", target, rss(key), notes)
+        if key == "tree" and ok("tree-jobs"):
+            table.row(f"  the same, `--jobs 0` ({os.cpu_count()} workers)", t("tree-jobs"), t("tree-cj"),
+                      f"{ratio('tree-cj', 'tree-jobs'):.1f}x faster", "", rss("tree-jobs"),
+                      f"{ratio('tree', 'tree-jobs'):.2f}x one process")
         if key == "chat" and ok("chat-json"):
             table.row("  the same, `--output-format json`", t("chat-json"), t("chat-cj"),
                       f"{ratio('chat-cj', 'chat-json'):.1f}x faster", "", rss("chat-json"), "")

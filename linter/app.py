@@ -83,6 +83,8 @@ class CheckOptions:
     policies: Optional[Policies] = None   # configuration per file (None: `settings` for all)
     python_targets: Sequence[str] = ()    # MODULE:NAME specs to generate and check
     one_shot: bool = False   # the process ends after this run (the command line, not a library call)
+    jobs: int = 1            # worker processes for many files (0: one per CPU); see parallel.py
+    edits: bool = False      # attach each fix's text edits (for the JSON and SARIF formats)
 
 
 def locate(diagnostics: List[Diagnostic], document: Optional[Document], source: Optional[Source]) -> None:
@@ -246,29 +248,45 @@ def read_candidate(candidate: Candidate, max_bytes: int):
 def check_paths(options: CheckOptions, engine: Optional[Engine] = None) -> CheckResult:
     fixed_engine = engine or (Engine(options.settings) if options.policies is None else None)
     result = CheckResult()
-    for candidate in discover(options.paths, options.stdin_filename, options.exclude, options.force_exclude,
-                              options.include):
-        if fixed_engine is not None:
-            policy = FilePolicy(config=None, engine=fixed_engine)
-        else:
-            policy = options.policies.for_path(candidate.path)
-        source, problem = read_candidate(candidate, options.max_bytes)
-        if source is None:
-            # Reported even for files found by walking a folder: nothing is skipped unseen.
-            result.files.append(FileResult(candidate.filename,
-                                           diagnostics=_stamped([problem], policy.engine, candidate.filename)))
-            continue
-        with _cyclic_gc_paused(kind_for(source.filename, source.text) == "json", options.one_shot):
-            file_result = check_source(source, policy, candidate.explicit)
-            if options.fix and file_result.document is not None and _fixable(file_result, options):
-                file_result = fix_source(source, policy, options, file_result.linted)
-        if candidate.explicit or file_result.has_tools or (file_result.document is None and file_result.diagnostics):
+    candidates = discover(options.paths, options.stdin_filename, options.exclude, options.force_exclude,
+                          options.include)
+    if options.jobs != 1:
+        from .parallel import check_in_parallel
+
+        candidates = list(candidates)
+        found = check_in_parallel(candidates, options, fixed_engine)
+        if found is not None:
+            result.files.extend(f for f in found if f is not None)
+            candidates = []
+    for candidate in candidates:
+        file_result = check_candidate(candidate, options, fixed_engine)
+        if file_result is not None:
             result.files.append(file_result)
     for spec in options.python_targets:
         policy = (FilePolicy(config=None, engine=fixed_engine) if fixed_engine is not None
                   else options.policies.for_path("."))
         result.files.extend(check_python_target(spec, policy))
     return result
+
+
+def check_candidate(candidate: Candidate, options: CheckOptions, fixed_engine: Optional[Engine]) -> Optional[FileResult]:
+    """Read, check and (with --fix) fix one discovered file; None for a file found by
+    walking a folder that turns out not to hold tools."""
+    if fixed_engine is not None:
+        policy = FilePolicy(config=None, engine=fixed_engine)
+    else:
+        policy = options.policies.for_path(candidate.path)
+    source, problem = read_candidate(candidate, options.max_bytes)
+    if source is None:
+        # Reported even for files found by walking a folder: nothing is skipped unseen.
+        return FileResult(candidate.filename, diagnostics=_stamped([problem], policy.engine, candidate.filename))
+    with _cyclic_gc_paused(kind_for(source.filename, source.text) == "json", options.one_shot):
+        file_result = check_source(source, policy, candidate.explicit)
+        if options.fix and file_result.document is not None and _fixable(file_result, options):
+            file_result = fix_source(source, policy, options, file_result.linted)
+    if candidate.explicit or file_result.has_tools or (file_result.document is None and file_result.diagnostics):
+        return file_result
+    return None
 
 
 @contextmanager

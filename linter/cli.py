@@ -116,9 +116,11 @@ def main():
               help="Use this configuration file for every checked file.")
 @click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
 @click.option("--statistics", is_flag=True, help="Print a count per rule instead of the diagnostics.")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True,
+              help="Worker processes for many files (0: one per CPU).")
 def check(paths, output_format, target, select, extend_select, ignore, stdin_filename,
           warnings_as_errors, exit_zero, max_file_size, exclude, force_exclude, color, quiet,
-          fix, unsafe_fixes, diff, show_fixes, config_file, isolated, statistics):
+          fix, unsafe_fixes, diff, show_fixes, config_file, isolated, statistics, jobs):
     """Check tool definitions in PATHS (files, folders, or - for standard input).
 
     With --fix, fixes are written in place, atomically, changing only the text they must
@@ -148,18 +150,19 @@ def check(paths, output_format, target, select, extend_select, ignore, stdin_fil
             python_targets = tuple(here.get("python_targets") or ())
         global_value = (lambda key, default: here.get(key, default)) if here else (lambda key, default: default)
         fix_mode = "diff" if diff else ("apply" if fix else None)
+        output_format = output_format or global_value("output_format", "full")
         options = CheckOptions(
             paths=files, stdin_filename=stdin_filename,
             max_bytes=max_file_size or global_value("max_file_size", 20 * 1024 * 1024),
             exclude=tuple(exclude) + tuple(global_value("exclude", ())) + tuple(global_value("extend_exclude", ())),
             include=tuple(global_value("include", ())), force_exclude=force_exclude,
             fix=fix_mode, unsafe_fixes=unsafe_fixes, policies=policies, python_targets=python_targets,
-            one_shot=bool((click.get_current_context().obj or {}).get("one_shot")))
+            one_shot=bool((click.get_current_context().obj or {}).get("one_shot")),
+            jobs=jobs, edits=output_format in EDIT_FORMATS and not statistics)
         result = check_paths(options)
     except ConfigError as exc:
         click.echo(f"fcschema: configuration error: {exc}", err=True)
         sys.exit(2)
-    output_format = output_format or global_value("output_format", "full")
     if warnings_as_errors is None:
         warnings_as_errors = bool(global_value("warnings_as_errors", False))
     context = EmitContext(sources=result.sources, rules=by_code(), color=_use_color(color),

@@ -28,6 +28,7 @@ DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 MAX_JSON_DEPTH = 500
 # Container levels whose members are indexed while parsing (a tool list, a request's tools).
 INDEXED_LEVELS = 2
+INDEXED_MIN_CHARS = 1 << 16  # a smaller file is quicker to re-scan for its few findings
 JSON_SUFFIXES = (".json",)
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -182,8 +183,9 @@ def _parse_json(source: Source) -> Tuple[Optional[Document], List[Diagnostic]]:
         return float(name)
 
     decoder = json.JSONDecoder(object_pairs_hook=keep_last, parse_constant=non_finite)
+    levels = INDEXED_LEVELS if len(source.text) >= INDEXED_MIN_CHARS else 0
     try:
-        data, indexed = parse_indexed(source.text, decoder, INDEXED_LEVELS, MAX_JSON_DEPTH)
+        data, indexed = parse_indexed(source.text, decoder, levels, MAX_JSON_DEPTH)
     except NestedTooDeep:
         return None, [_too_deep(source)]
     except Exception:  # not valid JSON (or too deep to read): json.loads says why and where

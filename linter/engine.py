@@ -140,6 +140,7 @@ class Engine:
         self.always_node = [r for r in rules if r.applies == "always" and hasattr(r.module, "check_node")]
         self.strict_node = [r for r in rules if r.applies == "strict" and hasattr(r.module, "check_node")]
         self._node_rules: Dict[tuple, NodeRules] = {}  # by (with the always rules, with the strict rules)
+        self._enabled = frozenset(info.code for info in rules if self.settings.enabled(info.code))
         self.tool_rules = [r for r in rules if hasattr(r.module, "check_tool")]
         self.document_rules = [r for r in rules if hasattr(r.module, "check_document")]
 
@@ -164,7 +165,7 @@ class Engine:
         for info in self.document_rules:
             for diagnostic in info.module.check_document(sites, self.settings):
                 out.append(_stamp(diagnostic, info, None))
-        enabled = {code for code in {d.code for d in out} if self.settings.enabled(code)}
+        enabled = self._enabled
         return [d for d in out if d.code in enabled], sites
 
     def node_rules(self, always: bool, strict: bool) -> NodeRules:

@@ -17,6 +17,7 @@ from .diagnostics import Position
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 _LF = re.compile("\n")
+SMALL_TEXT = 1 << 14  # characters; up to this, a position is counted without a line index
 
 
 @dataclass
@@ -46,8 +47,13 @@ class Source:
 
     def position(self, offset: int) -> Position:
         """1-based row and column of a character offset."""
+        text = self.text
+        offset = max(0, min(offset, len(text)))
+        if self._line_starts is None and len(text) <= SMALL_TEXT and "\r" not in text:
+            # A small file's few positions are counted directly (no line index to build).
+            line_start = text.rfind("\n", 0, offset) + 1
+            return Position(text.count("\n", 0, line_start) + 1, offset - line_start + 1)
         starts = self.line_starts
-        offset = max(0, min(offset, len(self.text)))
         row = bisect.bisect_right(starts, offset) - 1
         return Position(row + 1, offset - starts[row] + 1)
 

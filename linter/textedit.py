@@ -20,6 +20,10 @@ _PLAIN_YAML = re.compile(r"[A-Za-z_][A-Za-z0-9_.\- ]*[A-Za-z0-9_.\-]|[A-Za-z_]")
 _PLAIN_YAML_KEY = re.compile(r"[A-Za-z_$][A-Za-z0-9_$.\-]*")
 _YAML_SPECIAL = {"null", "true", "false", "yes", "no", "on", "off", "y", "n", "~", ".inf", ".nan"}
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# Characters a YAML stream may not hold raw (outside its printable set) or that a YAML
+# reader may take for line breaks (NEL, LS, PS); JSON leaves them
+# unescaped, so a double-quoted YAML scalar gets them as escapes.
+_YAML_UNPRINTABLE = re.compile("[\x7f-\x9f\u2028\u2029\ufffe\uffff]")
 
 
 def _dumps(value: Any) -> str:
@@ -27,6 +31,14 @@ def _dumps(value: Any) -> str:
     encodable: a lone surrogate (a ``\\ud800`` escape in the file) stays an escape."""
     text = json.dumps(value, ensure_ascii=False, allow_nan=False)
     return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) if _SURROGATE.search(text) else text
+
+
+def _yaml_quoted(text: str) -> str:
+    """A double-quoted YAML scalar: JSON's escapes, plus those YAML needs and JSON omits."""
+    quoted = _dumps(text)
+    if _YAML_UNPRINTABLE.search(quoted):
+        quoted = _YAML_UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
+    return quoted
 
 
 def thaw(value: Any) -> Any:
@@ -57,7 +69,7 @@ class _Style:
     def key(self, key: str) -> str:
         if self.yaml and _PLAIN_YAML_KEY.fullmatch(key) and key.lower() not in _YAML_SPECIAL:
             return key
-        return _dumps(key)
+        return _yaml_quoted(key) if self.yaml else _dumps(key)
 
     def value(self, value: Any) -> str:
         value = thaw(value)
@@ -75,7 +87,7 @@ class _Style:
         if isinstance(value, str):
             if _PLAIN_YAML.fullmatch(value) and value.lower() not in _YAML_SPECIAL:
                 return value
-            return _dumps(value)
+            return _yaml_quoted(value)
         if isinstance(value, list):
             return "[" + ", ".join(self._yaml_flow(v) for v in value) + "]"
         if isinstance(value, dict):

@@ -270,3 +270,15 @@ def test_removing_the_last_required_item_and_adding_another_keep_the_file_valid(
     once = fixed(text, name)
     data = json.loads(once) if name.endswith("json") else _yaml(once)
     assert data["function"]["parameters"]["required"] == ["a"]
+
+
+@pytest.mark.parametrize("char", ["\\u007f", "\\u0085", "\\u009f", "\\u2028", "\\ufffe"])
+def test_yaml_strings_written_by_a_fix_escape_what_yaml_cannot_hold_raw(char):
+    """Found by the property tests: the default moved into a description held a raw DEL."""
+    text = ('{"type": "json_schema", "json_schema": {"name": "f", "strict": true, "schema": {"type": "object", '
+            '"properties": {"a": {"type": "string", "description": "x' + char + 'y", "default": null}}, '
+            '"required": ["a"], "additionalProperties": false}}}\n')
+    once = fixed(text, "t.yaml")
+    described = _yaml(once)["json_schema"]["schema"]["properties"]["a"]["description"]
+    assert described.startswith("x" + json.loads('"' + char + '"') + "y")
+    assert fixed(once, "t.yaml") == once

@@ -307,10 +307,14 @@ def test_json_file_with_diagnostics_builds_the_source_map_once(monkeypatch):
     assert all(d.location is not None and d.end_location is not None for d in result.diagnostics)
 
 
-def test_json_source_map_is_lazy_per_container():
-    """The top two levels are indexed while parsing; below them, only the containers on
-    the way to a pointer are."""
+def test_json_source_map_is_lazy_per_container(monkeypatch):
+    """The top two levels of a large file are indexed while parsing; below them (and in
+    a small file), only the containers on the way to a pointer are."""
     text = '{"a": {"x": {"p": 1}}, "b": {"y": {"q": [1, 2, 3]}, "z": {"r": 2}}, "c": {"z": 2}}'
+    small = _doc(text, "t.json").sourcemap
+    small.span(("b", "y", "q", 2))
+    assert sorted(text[o:o + 4] for o in small._children) == ['[1, ', '{"a"', '{"q"', '{"y"']
+    monkeypatch.setattr(document_module, "INDEXED_MIN_CHARS", 0)
     document = _doc(text, "t.json")
     sourcemap = document.sourcemap
     # the root and the values of "a", "b" and "c"
@@ -343,9 +347,12 @@ def test_indexed_parse_gives_the_data_and_spans_of_the_lazy_map(value, indent, a
     exactly as the lazy source map does."""
     from fcschema.sourcemap import JsonSourceMap
 
-    text = json.dumps(value, indent=indent,
-                      ensure_ascii=ascii_only)
-    document = _doc(text, "t.json")
+    from unittest import mock
+
+    text = json.dumps(value, indent=indent, ensure_ascii=ascii_only)
+    with mock.patch.object(document_module, "INDEXED_MIN_CHARS", 0):
+        document = _doc(text, "t.json")
+    assert document.json_index or not isinstance(value, (dict, list))
     assert document.data == json.loads(text)
     lazy = JsonSourceMap(text)
     lazy.unique_keys = True
