@@ -9,7 +9,6 @@ file skips the import. Command-line options override the file.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from dataclasses import dataclass, field
@@ -127,6 +126,8 @@ def _cache_path(digest: str) -> Optional[str]:
 def validated(table: Dict[str, Any], origin: str) -> Dict[str, Any]:
     """Validate a config table, skipping pydantic when this exact table passed before."""
     from . import __version__
+
+    import hashlib  # (only with a configuration file: OpenSSL takes a while to load)
 
     digest = hashlib.sha256(json.dumps([__version__, table], sort_keys=True, default=str).encode()).hexdigest()[:32]
     cache = _cache_path(digest)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any, Dict, List, Optional, Tuple
-from urllib.parse import unquote
 
 OK = "ok"
 MISSING = "missing"        # local, but nothing is at that place
@@ -45,7 +44,7 @@ def parse_ref(ref: Any) -> Tuple[str, Optional[Tuple[str, ...]], str]:
         return MALFORMED, None, "`$ref` is empty"
     if not ref.startswith("#"):
         return REMOTE, None, "it points to another document, which the API does not fetch"
-    fragment = unquote(ref[1:])
+    fragment = _unquote(ref[1:])
     if fragment == "":
         return OK, (), ""
     if not fragment.startswith("/"):
@@ -146,3 +145,13 @@ def describe_chain(chain: Tuple[str, ...], limit: int = 6) -> str:
     if len(chain) > limit:
         chain = chain[: limit // 2] + ("...",) + chain[-(limit // 2):]
     return " -> ".join(chain)
+
+
+def _unquote(text: str) -> str:
+    """Percent-decoding (a URI fragment); urllib is imported only for a fragment that has
+    a ``%`` (it takes a tenth of start-up)."""
+    if "%" not in text:
+        return text
+    from urllib.parse import unquote
+
+    return unquote(text)

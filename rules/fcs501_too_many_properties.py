@@ -1,7 +1,6 @@
 """FCS501: more object properties in one schema than the target allows."""
 
 from fcschema.ruleapi import report
-from fcschema.schema_limits import sizes_for
 from fcschema.targets import target_table
 
 CODE = "FCS501"
@@ -49,6 +48,8 @@ def check_node(node, ctx):
 
 
 def _findings(node, ctx):
+    from fcschema.schema_limits import sizes_for  # (strict tools only)
+
     count, limit = sizes_for(ctx).properties, ctx.target.max_properties
     if count <= limit:
         return

@@ -1,7 +1,6 @@
 """FCS502: a schema nested deeper than the target allows."""
 
 from fcschema.ruleapi import report
-from fcschema.schema_limits import sizes_for
 from fcschema.targets import target_table
 
 CODE = "FCS502"
@@ -52,6 +51,8 @@ def check_node(node, ctx):
 
 
 def _findings(node, ctx):
+    from fcschema.schema_limits import sizes_for  # (strict tools only)
+
     deepest, limit = sizes_for(ctx).deepest, ctx.target.max_depth
     if deepest is None or deepest.depth <= limit:
         return

@@ -1,7 +1,6 @@
 """FCS505: one string enum with more than 250 values whose text is too long."""
 
 from fcschema.ruleapi import report
-from fcschema.schema_limits import sizes_for
 from fcschema.targets import target_table
 
 CODE = "FCS505"
@@ -48,6 +47,8 @@ def check_node(node, ctx):
 
 
 def _findings(node, ctx):
+    from fcschema.schema_limits import sizes_for  # (strict tools only)
+
     limit = ctx.target.max_large_enum_chars
     for enum in sizes_for(ctx).string_enums:
         if enum.characters > limit:

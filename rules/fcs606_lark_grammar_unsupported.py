@@ -1,6 +1,6 @@
 """FCS606: a custom tool's Lark grammar uses a feature the API does not support."""
 
-from fcschema.grammar_check import LARK, grammar_of, lark_problems
+from fcschema.formats.model import CUSTOM
 from fcschema.ruleapi import report
 
 CODE = "FCS606"
@@ -47,6 +47,10 @@ No fix.
 
 
 def check_tool(ctx):
+    if ctx.site.kind != CUSTOM:
+        return
+    from fcschema.grammar_check import LARK, grammar_of, lark_problems  # (custom tools only)
+
     grammar = grammar_of(ctx.site)
     if grammar is None or grammar.syntax != LARK:
         return

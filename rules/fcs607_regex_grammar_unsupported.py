@@ -1,6 +1,6 @@
 """FCS607: a custom tool's regex grammar that is not one line of Rust `regex` syntax."""
 
-from fcschema.grammar_check import REGEX, grammar_of, regex_problems
+from fcschema.formats.model import CUSTOM
 from fcschema.ruleapi import report
 
 CODE = "FCS607"
@@ -44,6 +44,10 @@ No fix.
 
 
 def check_tool(ctx):
+    if ctx.site.kind != CUSTOM:
+        return
+    from fcschema.grammar_check import REGEX, grammar_of, regex_problems  # (custom tools only)
+
     grammar = grammar_of(ctx.site)
     if grammar is None or grammar.syntax != REGEX:
         return

@@ -605,3 +605,21 @@ def test_program_bad_inputs(files):
     code, stdout, _ = _program("check", *paths, "--output-format", "json")
     assert code == 1
     assert sorted(r["code"] for r in json.loads(stdout)) == ["FCS001", "FCS001", "FCS002"]
+
+
+def test_checking_a_small_json_file_imports_only_what_it_needs(tmp_path):
+    """Start-up is most of a pre-commit run: no YAML library, validators or hashing for a
+    JSON file without `$ref`s, custom tools or a configuration file."""
+    (tmp_path / "t.json").write_text(STRICT_BAD, encoding="utf-8")
+    probe = ("import sys\nfrom fcschema.cli import main\n"
+             "try:\n    main(['check', '--isolated', 't.json'])\nexcept SystemExit as e:\n"
+             "    print(' '.join(sorted(sys.modules)))\n")
+    out = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True, check=True)
+    # (what the interpreter loads at start, e.g. an editable install's import hook, is not ours)
+    baseline = subprocess.run([sys.executable, "-c", "import sys, click; print(' '.join(sys.modules))"],
+                              capture_output=True, text=True, check=True).stdout.split()
+    loaded = set(out.stdout.split()) - set(baseline)
+    assert "fcschema.engine" in loaded
+    for heavy in ("ruamel", "ruamel.yaml", "pydantic", "jsonschema", "urllib.parse", "hashlib",
+                  "fcschema.grammar_check", "fcschema.fixes", "fcschema.textedit"):
+        assert heavy not in loaded, heavy
