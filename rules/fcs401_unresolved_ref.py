@@ -1,6 +1,5 @@
 """FCS401: a local `$ref` that points to nothing."""
 
-from fcschema.refs import MALFORMED, MISSING, resolver_for
 from fcschema.ruleapi import report
 
 CODE = "FCS401"
@@ -56,6 +55,8 @@ def check_node(node, ctx):
 
 
 def _findings(node, ctx):
+    from fcschema.refs import MALFORMED, MISSING, resolver_for  # (only for schemas with a `$ref`)
+
     schema = node.schema
     if not isinstance(schema, dict) or "$ref" not in schema:
         return

@@ -1,6 +1,5 @@
 """FCS402: a `$ref` to another document (a URL, a file): never fetched by the API."""
 
-from fcschema.refs import REMOTE, resolver_for
 from fcschema.ruleapi import report
 
 CODE = "FCS402"
@@ -51,6 +50,8 @@ def check_node(node, ctx):
 
 
 def _findings(node, ctx):
+    from fcschema.refs import REMOTE, resolver_for  # (only for schemas with a `$ref`)
+
     schema = node.schema
     if not isinstance(schema, dict) or "$ref" not in schema:
         return

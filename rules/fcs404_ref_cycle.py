@@ -1,6 +1,5 @@
 """FCS404: a chain of `$ref`s that loops back on itself without reaching a schema."""
 
-from fcschema.refs import CYCLE, describe_chain, resolver_for
 from fcschema.ruleapi import report
 
 CODE = "FCS404"
@@ -53,6 +52,8 @@ def check_node(node, ctx):
 
 
 def _findings(node, ctx):
+    from fcschema.refs import CYCLE, describe_chain, resolver_for  # (only for schemas with a `$ref`)
+
     schema = node.schema
     if not isinstance(schema, dict) or "$ref" not in schema:
         return

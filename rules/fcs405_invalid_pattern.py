@@ -1,6 +1,5 @@
 """FCS405: a `pattern` that does not compile."""
 
-from fcschema.regex_check import compile_error
 from fcschema.ruleapi import report
 
 CODE = "FCS405"
@@ -52,6 +51,8 @@ def check_node(node, ctx):
 
 
 def _findings(node, ctx):
+    from fcschema.regex_check import compile_error  # (only for schemas with a `pattern`)
+
     schema = node.schema
     if not isinstance(schema, dict):
         return

@@ -1,7 +1,6 @@
 """FCS406: lookaround in a strict schema's `pattern`."""
 
 from fcschema.apipath import json_path
-from fcschema.regex_check import LOOKAROUND, compile_error, features
 from fcschema.ruleapi import report
 
 CODE = "FCS406"
@@ -54,6 +53,8 @@ def check_node(node, ctx):
 
 
 def _findings(node, ctx):
+    from fcschema.regex_check import LOOKAROUND, compile_error, features  # (only for schemas with a `pattern`)
+
     schema = node.schema
     if not isinstance(schema, dict):
         return

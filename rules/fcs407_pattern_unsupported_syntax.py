@@ -1,6 +1,5 @@
 """FCS407: backreferences, lazy quantifiers and other non-Rust syntax in a strict `pattern`."""
 
-from fcschema.regex_check import LOOKAROUND, compile_error, features
 from fcschema.ruleapi import report
 
 CODE = "FCS407"
@@ -53,6 +52,8 @@ def check_node(node, ctx):
 
 
 def _findings(node, ctx):
+    from fcschema.regex_check import LOOKAROUND, compile_error, features  # (only for schemas with a `pattern`)
+
     schema = node.schema
     if not isinstance(schema, dict):
         return

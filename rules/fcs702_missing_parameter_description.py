@@ -1,7 +1,6 @@
 """FCS702: a function parameter without a description."""
 
 from fcschema.formats.model import FUNCTION
-from fcschema.refs import resolver_for
 from fcschema.ruleapi import report
 
 CODE = "FCS702"
@@ -67,6 +66,8 @@ def _findings(node, ctx):
         if not isinstance(schema, dict) or _described(schema):
             continue
         if "$ref" in schema:
+            from fcschema.refs import resolver_for  # (only for parameters that are a `$ref`)
+
             end = resolver_for(ctx).final(schema["$ref"])
             if end.ok and _described(end.target):
                 continue
