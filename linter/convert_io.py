@@ -249,20 +249,15 @@ def _guess_yaml_style(text: str) -> YamlStyle:
 
 def _yaml(style: Optional[YamlStyle] = None):
     from ruamel.yaml import YAML as RuamelYAML
+    from ruamel.yaml.scalarfloat import ScalarFloat
 
     yaml = RuamelYAML(typ="rt")
     yaml.preserve_quotes = True
     yaml.width = 4096  # never re-wrap long descriptions
     if style is not None:
         yaml.indent(mapping=style.mapping, sequence=style.sequence, offset=style.offset)
-    yaml.representer.add_representer(_scalar_float_type(), _represent_float_exactly)
+    yaml.representer.add_representer(ScalarFloat, _represent_float_exactly)
     return yaml
-
-
-def _scalar_float_type():
-    from ruamel.yaml.scalarfloat import ScalarFloat
-
-    return ScalarFloat
 
 
 def _represent_float_exactly(representer, value):

@@ -30,8 +30,8 @@ def tree(tmp_path):
     return root
 
 
-def run(*args):
-    result = CliRunner().invoke(main, list(args))
+def run(*args, input=None):
+    result = CliRunner().invoke(main, list(args), input=input)
     assert result.exception is None or isinstance(result.exception, SystemExit), result.output
     return result
 
@@ -69,4 +69,7 @@ def test_few_files_or_stdin_run_in_one_process(tree, monkeypatch):
     monkeypatch.setattr(parallel.multiprocessing, "get_context", refuse)
     one_folder = next(p for p in tree.iterdir() if p.is_dir())
     assert run("check", "--jobs", "2", str(one_folder)).exit_code == 1
+    # many files, but one of them is standard input (read once, by this process)
+    piped = run("check", "--jobs", "2", "--output-format", "concise", str(tree), "-", input=BAD.format(n=999))
+    assert piped.exit_code == 1 and "<stdin>:1:" in piped.stdout
     assert parallel.job_count(0, 10) == 1 and parallel.job_count(4, 4 * parallel.MIN_FILES_PER_JOB) == 4
