@@ -9,7 +9,6 @@ from __future__ import annotations
 import gc
 import sys
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Sequence
 
 from .diagnostics import Diagnostic, Position
@@ -17,6 +16,7 @@ from .discovery import STDIN, Candidate, discover
 from .document import DEFAULT_MAX_BYTES, Document, decode, kind_for, parse, read_source
 from .engine import Engine, Settings
 from .filepolicy import CommandLine, FilePolicy, Policies
+from .record import Record
 from .source import Source
 
 # Findings about the file itself rather than about tool definitions in it.
@@ -26,23 +26,33 @@ TOOL_MARKERS = ("parameters", "json_schema", "\"function\"", "function:", "input
                 "input_schema", "tools")
 
 
-@dataclass
-class FileResult:
-    filename: str
-    source: Optional[Source] = None
-    document: Optional[Document] = None
-    diagnostics: List[Diagnostic] = field(default_factory=list)
-    has_tools: bool = False
-    applied: list = field(default_factory=list)   # fixes applied (or that would be, with --diff)
-    original_text: Optional[str] = None            # before fixing, when the text changed
-    # (document, diagnostics in the engine's order before suppressions, sites): --fix
-    # starts from it instead of parsing and linting the file again.
-    linted: Optional[tuple] = field(default=None, repr=False, compare=False)
+class FileResult(Record):
+    """One file's outcome. ``linted`` is (document, diagnostics in the engine's order
+    before suppressions, sites): --fix starts from it instead of parsing and linting the
+    file again."""
+
+    __slots__ = ("filename", "source", "document", "diagnostics", "has_tools", "applied", "original_text",
+                 "linted")
+
+    def __init__(self, filename: str, source: Optional[Source] = None, document: Optional[Document] = None,
+                 diagnostics: Optional[List[Diagnostic]] = None, has_tools: bool = False,
+                 applied: Optional[list] = None, original_text: Optional[str] = None,
+                 linted: Optional[tuple] = None):
+        self.filename = filename
+        self.source = source
+        self.document = document
+        self.diagnostics = diagnostics if diagnostics is not None else []
+        self.has_tools = has_tools
+        self.applied = applied if applied is not None else []  # fixes applied (or that would be, with --diff)
+        self.original_text = original_text  # before fixing, when the text changed
+        self.linted = linted
 
 
-@dataclass
-class CheckResult:
-    files: List[FileResult] = field(default_factory=list)
+class CheckResult(Record):
+    __slots__ = ("files",)
+
+    def __init__(self, files: Optional[List[FileResult]] = None):
+        self.files = files if files is not None else []
 
     @property
     def diagnostics(self) -> List[Diagnostic]:
@@ -69,22 +79,37 @@ class CheckResult:
         return 1 if any(d.severity in bad for d in self.diagnostics) else 0
 
 
-@dataclass
-class CheckOptions:
-    paths: Sequence[str] = (".",)
-    settings: Settings = field(default_factory=Settings)
-    stdin_filename: str = "<stdin>"
-    max_bytes: int = DEFAULT_MAX_BYTES
-    exclude: Sequence[str] = ()
-    include: Sequence[str] = ()
-    force_exclude: bool = False
-    fix: Optional[str] = None        # None, "apply" (write files) or "diff" (write nothing)
-    unsafe_fixes: bool = False
-    policies: Optional[Policies] = None   # configuration per file (None: `settings` for all)
-    python_targets: Sequence[str] = ()    # MODULE:NAME specs to generate and check
-    one_shot: bool = False   # the process ends after this run (the command line, not a library call)
-    jobs: int = 1            # worker processes for many files (0: one per CPU); see parallel.py
-    edits: bool = False      # attach each fix's text edits (for the JSON and SARIF formats)
+class CheckOptions(Record):
+    """What to check and how. ``fix``: None, "apply" (write files) or "diff" (write
+    nothing); ``policies``: the configuration per file (None: ``settings`` for all);
+    ``python_targets``: MODULE:NAME specs to generate and check; ``one_shot``: the process
+    ends after this run (the command line, not a library call); ``jobs``: worker processes
+    for many files (0: one per CPU, see parallel.py); ``edits``: attach each fix's text
+    edits (for the JSON and SARIF formats)."""
+
+    __slots__ = ("paths", "settings", "stdin_filename", "max_bytes", "exclude", "include", "force_exclude",
+                 "fix", "unsafe_fixes", "policies", "python_targets", "one_shot", "jobs", "edits")
+
+    def __init__(self, paths: Sequence[str] = (".",), settings: Optional[Settings] = None,
+                 stdin_filename: str = "<stdin>", max_bytes: int = DEFAULT_MAX_BYTES,
+                 exclude: Sequence[str] = (), include: Sequence[str] = (), force_exclude: bool = False,
+                 fix: Optional[str] = None, unsafe_fixes: bool = False, policies: Optional[Policies] = None,
+                 python_targets: Sequence[str] = (), one_shot: bool = False, jobs: int = 1,
+                 edits: bool = False):
+        self.paths = paths
+        self.settings = settings if settings is not None else Settings()
+        self.stdin_filename = stdin_filename
+        self.max_bytes = max_bytes
+        self.exclude = exclude
+        self.include = include
+        self.force_exclude = force_exclude
+        self.fix = fix
+        self.unsafe_fixes = unsafe_fixes
+        self.policies = policies
+        self.python_targets = python_targets
+        self.one_shot = one_shot
+        self.jobs = jobs
+        self.edits = edits
 
 
 def locate(diagnostics: List[Diagnostic], document: Optional[Document], source: Optional[Source]) -> None:

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Dict, List, Optional, Tuple
+
+from .record import Record
 
 CONFIG_NAMES = (".fcschema.toml", "fcschema.toml", "pyproject.toml")
 CACHE_VERSION = "1"
@@ -23,13 +24,15 @@ class ConfigError(Exception):
     """A configuration file that cannot be used; the message names the file and the key."""
 
 
-@dataclass
-class FileConfig:
+class FileConfig(Record):
     """A validated configuration: keys in snake_case, only those the file set."""
 
-    path: Optional[str]          # the file it came from (None: defaults)
-    root: str                    # the folder it applies to (globs are relative to it)
-    values: Dict[str, Any] = field(default_factory=dict)
+    __slots__ = ("path", "root", "values")
+
+    def __init__(self, path: Optional[str], root: str, values: Optional[Dict[str, Any]] = None):
+        self.path = path    # the file it came from (None: defaults)
+        self.root = root    # the folder it applies to (globs are relative to it)
+        self.values = values if values is not None else {}
 
     def get(self, key: str, default: Any = None) -> Any:
         return self.values.get(key, default)
@@ -150,20 +153,35 @@ def validated(table: Dict[str, Any], origin: str) -> Dict[str, Any]:
     return values
 
 
+def _may_configure_fcschema(raw: bytes) -> bool:
+    """Whether a pyproject.toml can hold a ``[tool.fcschema]`` table. Its key is spelled
+    out in the text, unless written with escapes in a quoted key (then parse and see):
+    most projects' pyproject.toml is skipped without importing or running the TOML parser,
+    which costs as much as checking a small file."""
+    return b"fcschema" in raw or b"\\u" in raw or b"\\U" in raw
+
+
 def _read_table(path: str) -> Optional[Dict[str, Any]]:
     """The fcschema table of a config file (None: a pyproject.toml without one)."""
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read()
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    is_pyproject = os.path.basename(path) == "pyproject.toml"
+    if is_pyproject and not _may_configure_fcschema(raw):
+        return None
     try:
         import tomllib
     except ModuleNotFoundError:  # Python 3.10
         import tomli as tomllib  # type: ignore[no-redef]
     try:
-        with open(path, "rb") as handle:
-            document = tomllib.load(handle)
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        document = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not UTF-8 (byte {exc.start}): TOML files are UTF-8") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
-    if os.path.basename(path) == "pyproject.toml":
+    if is_pyproject:
         table = document.get("tool", {}).get("fcschema")
         if table is not None and not isinstance(table, dict):
             raise ConfigError(f"{path}: [tool.fcschema] must be a table")

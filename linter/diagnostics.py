@@ -7,8 +7,9 @@ only when the diagnostic is about to be shown.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Optional, Tuple, Union
+from typing import NamedTuple, Optional, Tuple, Union
+
+from .record import Record
 
 Segment = Union[str, int]
 Pointer = Tuple[Segment, ...]
@@ -34,8 +35,7 @@ def parse_pointer(text: str) -> Pointer:
     return tuple(p.replace("~1", "/").replace("~0", "~") for p in text[1:].split("/"))
 
 
-@dataclass(frozen=True)
-class Edit:
+class Edit(NamedTuple):
     """Replace ``source[start:end]`` (character offsets) with ``content``."""
 
     start: int
@@ -43,44 +43,58 @@ class Edit:
     content: str
 
 
-@dataclass
-class Fix:
+class Fix(Record):
     """A fix as data operations (``fixops``); ``edits`` are the same change as text edits
     on the file, computed only when a fix is shown in JSON or applied to a file."""
 
-    applicability: str  # SAFE, UNSAFE or DISPLAY_ONLY
-    message: str
-    edits: Tuple[Edit, ...] = ()
-    ops: Tuple[object, ...] = ()
+    __slots__ = ("applicability", "message", "edits", "ops")
+
+    def __init__(self, applicability: str, message: str, edits: Tuple[Edit, ...] = (),
+                 ops: Tuple[object, ...] = ()):
+        self.applicability = applicability  # SAFE, UNSAFE or DISPLAY_ONLY
+        self.message = message
+        self.edits = edits
+        self.ops = ops
 
 
-@dataclass(frozen=True)
-class Position:
+class Position(NamedTuple):
     row: int  # 1-based line
     column: int  # 1-based character column
 
 
-@dataclass
-class Diagnostic:
+class Diagnostic(Record):
     """One finding. ``pointer`` is into the file's document; ``anchor`` says whether the
-    span is the member's key (``"key"``) or its value (``"value"``)."""
+    span is the member's key (``"key"``) or its value (``"value"``). ``severity`` is
+    stamped from the rule by the engine unless a finding sets it; ``span`` (offsets in
+    the decoded text) is filled in by the source map with the location; ``normalised``
+    marks a strict-mode problem that the Responses API's "auto" strict mode repairs by
+    itself (FCS202, FCS203)."""
 
-    code: str
-    message: str
-    pointer: Pointer = ()
-    anchor: str = "value"
-    name: str = ""
-    severity: str = ""  # stamped from the rule by the engine unless a finding overrides it
-    api_message: Optional[str] = None
-    tool: Optional[str] = None
-    fix: Optional[Fix] = None
-    hint: Optional[str] = None
-    url: Optional[str] = None
-    filename: str = ""
-    location: Optional[Position] = None
-    end_location: Optional[Position] = None
-    # Offset span in the decoded text, filled in by the source map with the location.
-    span: Optional[Tuple[int, int]] = field(default=None, repr=False)
+    __slots__ = ("code", "message", "pointer", "anchor", "name", "severity", "api_message", "tool",
+                 "fix", "hint", "url", "filename", "location", "end_location", "span", "normalised")
+
+    def __init__(self, code: str, message: str, pointer: Pointer = (), anchor: str = "value",
+                 name: str = "", severity: str = "", api_message: Optional[str] = None,
+                 tool: Optional[str] = None, fix: Optional[Fix] = None, hint: Optional[str] = None,
+                 url: Optional[str] = None, filename: str = "", location: Optional[Position] = None,
+                 end_location: Optional[Position] = None, span: Optional[Tuple[int, int]] = None,
+                 normalised: bool = False):
+        self.code = code
+        self.message = message
+        self.pointer = pointer
+        self.anchor = anchor
+        self.name = name
+        self.severity = severity
+        self.api_message = api_message
+        self.tool = tool
+        self.fix = fix
+        self.hint = hint
+        self.url = url
+        self.filename = filename
+        self.location = location
+        self.end_location = end_location
+        self.span = span
+        self.normalised = normalised
 
     @property
     def pointer_text(self) -> str:

@@ -14,10 +14,10 @@ import os
 import re
 import stat
 import sys
-from dataclasses import dataclass, field
 from typing import Any, List, Optional, Tuple
 
 from .diagnostics import Diagnostic, Position
+from .record import Record
 from .source import Source
 from .sourcemap import JsonSourceMap, NestedTooDeep, RecordedSourceMap, SourceMap, nests_deeper, parse_indexed
 
@@ -41,16 +41,23 @@ _BOMS = (
 )
 
 
-@dataclass
-class Document:
-    source: Source
-    kind: str  # "json" or "yaml"
-    data: Any
-    problems: List[Diagnostic] = field(default_factory=list)
-    _sourcemap: Optional[SourceMap] = field(default=None, repr=False)
-    duplicate_keys: bool = False  # some object of the JSON text has a key twice
-    # The containers indexed while parsing (sourcemap.parse_indexed), for the source map.
-    json_index: Optional[dict] = field(default=None, repr=False)
+class Document(Record):
+    """A parsed file: its source, kind ("json" or "yaml"), data and the problems met on the
+    way. ``json_index`` holds the containers indexed while parsing (sourcemap.parse_indexed),
+    for the source map."""
+
+    __slots__ = ("source", "kind", "data", "problems", "_sourcemap", "duplicate_keys", "json_index")
+
+    def __init__(self, source: Source, kind: str, data: Any, problems: Optional[List[Diagnostic]] = None,
+                 sourcemap: Optional[SourceMap] = None, duplicate_keys: bool = False,
+                 json_index: Optional[dict] = None):
+        self.source = source
+        self.kind = kind
+        self.data = data
+        self.problems = problems if problems is not None else []
+        self._sourcemap = sourcemap
+        self.duplicate_keys = duplicate_keys  # some object of the JSON text has a key twice
+        self.json_index = json_index
 
     @property
     def sourcemap(self) -> SourceMap:

@@ -8,24 +8,29 @@ and FCS203; ``off``: only the checks that apply without strict).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Sequence
 
 from .diagnostics import Diagnostic
 from .document import Document
 from .formats import recognise
 from .formats.model import STRICT_AUTO, STRICT_OFF, STRICT_ON, ToolSite
+from .record import Record
 from .registry import RuleInfo, all_rules
 from .targets import DEFAULT_TARGET, TARGETS, Target
 from .walk import walk
 
 
-@dataclass
-class Settings:
-    target: Target = field(default_factory=lambda: TARGETS[DEFAULT_TARGET])
-    select: Sequence[str] = ("ALL",)
-    ignore: Sequence[str] = ()
-    extend_select: Sequence[str] = ()
+class Settings(Record):
+    """Which rules run (codes and prefixes, as ruff's select/ignore) and for which target."""
+
+    __slots__ = ("target", "select", "ignore", "extend_select")
+
+    def __init__(self, target: Optional[Target] = None, select: Sequence[str] = ("ALL",),
+                 ignore: Sequence[str] = (), extend_select: Sequence[str] = ()):
+        self.target = target if target is not None else TARGETS[DEFAULT_TARGET]
+        self.select = select
+        self.ignore = ignore
+        self.extend_select = extend_select
 
     def enabled(self, code: str) -> bool:
         def matches(prefixes):
@@ -196,7 +201,7 @@ class Engine:
             # The API will run the tool strict when nothing blocks it: then the strict rules'
             # advice (warnings, info) applies as it would with `strict: true`.
             findings = ctx.strict_findings()
-            if not any(f.severity == "error" and not getattr(f, "normalised", False) for f in findings):
+            if not any(f.severity == "error" and not f.normalised for f in findings):
                 out.extend(f for f in findings if f.severity != "error")
         return out
 

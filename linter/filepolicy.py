@@ -9,23 +9,26 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from .config import FileConfig, config_for_file, relative_to_root
 from .diagnostics import Diagnostic
 from .engine import Engine, Settings
+from .record import Record
 from .targets import DEFAULT_TARGET, get_target
 
 
-@dataclass
-class CommandLine:
+class CommandLine(Record):
     """Options given on the command line; None or empty means "not given"."""
 
-    target: Optional[str] = None
-    select: Sequence[str] = ()
-    extend_select: Sequence[str] = ()
-    ignore: Sequence[str] = ()
+    __slots__ = ("target", "select", "extend_select", "ignore")
+
+    def __init__(self, target: Optional[str] = None, select: Sequence[str] = (),
+                 extend_select: Sequence[str] = (), ignore: Sequence[str] = ()):
+        self.target = target
+        self.select = select
+        self.extend_select = extend_select
+        self.ignore = ignore
 
 
 def merged_settings(config: FileConfig, cli: CommandLine) -> Settings:
@@ -37,14 +40,21 @@ def merged_settings(config: FileConfig, cli: CommandLine) -> Settings:
     )
 
 
-@dataclass
-class FilePolicy:
-    config: FileConfig
-    engine: Engine
-    relative: str = ""
-    ignored_codes: Tuple[str, ...] = ()          # from per-file-ignores
-    schema_entry: Optional[Dict[str, Any]] = None  # from `schemas`
-    pointer_ignores: List[dict] = field(default_factory=list)
+class FilePolicy(Record):
+    """What applies to one file: its configuration, the engine for its settings, and the
+    entries of ``per-file-ignores``, ``schemas`` and ``ignores`` that match it."""
+
+    __slots__ = ("config", "engine", "relative", "ignored_codes", "schema_entry", "pointer_ignores")
+
+    def __init__(self, config: FileConfig, engine: Engine, relative: str = "",
+                 ignored_codes: Tuple[str, ...] = (), schema_entry: Optional[Dict[str, Any]] = None,
+                 pointer_ignores: Optional[List[dict]] = None):
+        self.config = config
+        self.engine = engine
+        self.relative = relative
+        self.ignored_codes = ignored_codes    # from per-file-ignores
+        self.schema_entry = schema_entry      # from `schemas`
+        self.pointer_ignores = pointer_ignores if pointer_ignores is not None else []
 
     @property
     def settings(self) -> Settings:

@@ -11,35 +11,39 @@ import bisect
 import errno
 import os
 import tempfile
-from dataclasses import dataclass, field
-from typing import List, Optional, Tuple
+from typing import List, NamedTuple, Optional, Tuple
 
 from .diagnostics import DISPLAY_ONLY, SAFE, UNSAFE, Diagnostic, Edit
 from .document import Document, kind_for, parse
 from .engine import Engine
 from .fixops import AddToArray, merge
+from .record import Record
 from .source import Source
 from .textedit import apply_edits, edits_for
 
 MAX_ROUNDS = 20
 
 
-@dataclass
-class AppliedFix:
+class AppliedFix(NamedTuple):
     code: str
     message: str
     pointer: str
     tool: Optional[str]
 
 
-@dataclass
-class FixOutcome:
-    text: str
-    applied: List[AppliedFix] = field(default_factory=list)
-    broken: Optional[str] = None  # set when a round produced text that did not parse
-    # The fixed text parsed and linted by the last round, which found nothing more to fix:
-    # (document, diagnostics in the engine's order, sites), as FileResult.linted.
-    final: Optional[tuple] = None
+class FixOutcome(Record):
+    """What fixing a text came to. ``broken`` is set when a round produced text that did
+    not parse; ``final`` is the fixed text parsed and linted by the last round, which found
+    nothing more to fix: (document, diagnostics in the engine's order, sites), as
+    FileResult.linted."""
+
+    __slots__ = ("text", "applied", "broken", "final")
+
+    def __init__(self, text: str):
+        self.text = text
+        self.applied: List[AppliedFix] = []
+        self.broken: Optional[str] = None
+        self.final: Optional[tuple] = None
 
     def changed(self, original: str) -> bool:
         return self.text != original
@@ -69,9 +73,10 @@ def _spread_ops(diagnostics: List[Diagnostic]):
                 arrays[key] = (index, len(per_fix[index]))
                 per_fix[index].append(op)
                 continue
-            if op in seen:
+            key = (type(op), op)  # ops are tuples: the same op only with the same type
+            if key in seen:
                 continue
-            seen.add(op)
+            seen.add(key)
             per_fix[index].append(op)
     return per_fix
 

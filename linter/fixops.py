@@ -12,56 +12,51 @@ operations then serve twice:
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass
-from typing import Any, Iterable, List, Tuple
+from typing import Any, Iterable, List, NamedTuple, Tuple
 
 from .diagnostics import Pointer
 
 
-@dataclass(frozen=True)
-class SetMember:
+class SetMember(NamedTuple):
     """Set ``key`` of the object at ``obj`` (insert it at the end if missing)."""
     obj: Pointer
     key: str
     value: Any
 
 
-@dataclass(frozen=True)
-class Replace:
+class Replace(NamedTuple):
     """Replace the existing value at ``at``."""
     at: Pointer
     value: Any
 
 
-@dataclass(frozen=True)
-class Remove:
+class Remove(NamedTuple):
     """Remove the member or array item at ``at``."""
     at: Pointer
 
 
-@dataclass(frozen=True)
-class AddToArray:
+class AddToArray(NamedTuple):
     """Append each of ``values`` not already in the array at ``at`` (created if missing)."""
     at: Pointer
     values: Tuple[Any, ...]
 
 
-@dataclass(frozen=True)
-class ReplaceMember:
+class ReplaceMember(NamedTuple):
     """Replace the member at ``at`` (key and value) by ``key: value`` in the same place."""
     at: Pointer
     key: str
     value: Any
 
 
-@dataclass(frozen=True)
-class RenameKey:
+class RenameKey(NamedTuple):
     """Rename the member at ``at`` to ``key``, keeping its value as written."""
     at: Pointer
     key: str
 
 
-Op = Any  # one of the dataclasses above
+# One of the classes above. They are tuples: two ops are the same only when their types
+# are too (``merge`` compares them with their type).
+Op = Any
 
 
 def freeze(value: Any) -> Any:
@@ -176,8 +171,9 @@ def merge(ops: Iterable[Op]) -> List[Op]:
             arrays[key] = len(merged)
             merged.append(op)
             continue
-        if op in seen:
+        key = (type(op), op)
+        if key in seen:
             continue
-        seen.add(op)
+        seen.add(key)
         merged.append(op)
     return merged

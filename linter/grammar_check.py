@@ -10,8 +10,7 @@ wrapped in `/.../`. The checks are textual: a grammar is never compiled or run.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import List, Optional, Tuple
+from typing import List, NamedTuple, Optional, Tuple
 
 from .diagnostics import Pointer
 from .formats.model import CUSTOM
@@ -22,15 +21,13 @@ LARK = "lark"
 REGEX = "regex"
 
 
-@dataclass(frozen=True)
-class Grammar:
+class Grammar(NamedTuple):
     syntax: str
     definition: str
     pointer: Pointer          # the `definition` value in the document
 
 
-@dataclass(frozen=True)
-class GrammarProblem:
+class GrammarProblem(NamedTuple):
     message: str
     severity: str = "error"
 

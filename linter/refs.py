@@ -10,8 +10,7 @@ chain that loops back is reported instead of followed forever.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Dict, List, NamedTuple, Optional, Tuple
 
 OK = "ok"
 MISSING = "missing"        # local, but nothing is at that place
@@ -22,8 +21,7 @@ CYCLE = "cycle"            # a chain of references that loops back on itself
 Path = Tuple[Any, ...]     # segments from the schema root (ints index lists)
 
 
-@dataclass(frozen=True)
-class Resolution:
+class Resolution(NamedTuple):
     ref: Any
     status: str
     path: Optional[Path] = None    # where the target is (status OK)

@@ -14,9 +14,8 @@ from __future__ import annotations
 
 import re
 import warnings
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import List, Optional, Tuple
+from typing import List, NamedTuple, Optional, Tuple
 
 LOOKAHEAD = "lookahead"
 LOOKBEHIND = "lookbehind"
@@ -30,8 +29,7 @@ LOOKAROUND = (LOOKAHEAD, LOOKBEHIND)
 _BOUNDED = re.compile(r"\{\d+(,\d*)?\}|\{,\d+\}")
 
 
-@dataclass(frozen=True)
-class Feature:
+class Feature(NamedTuple):
     kind: str
     offset: int      # where it starts in the pattern
     text: str        # the construct as written, e.g. "(?=" or "*?"

@@ -8,15 +8,13 @@ turns each module's constants into a RuleInfo for the engine, the emitters and
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
 from types import ModuleType
-from typing import Dict, List, Optional
+from typing import Dict, List, NamedTuple, Optional
 
 SECTIONS = ("What it does", "Why is this bad?", "Example", "Use instead", "Fix safety", "References")
 
 
-@dataclass(frozen=True)
-class RuleInfo:
+class RuleInfo(NamedTuple):
     code: str
     name: str
     severity: str

@@ -18,10 +18,8 @@ def report(pointer: Pointer, message: str, *, anchor: str = "key", api: Optional
            normalised: bool = False) -> Diagnostic:
     """A finding at ``pointer``. ``normalised`` marks a strict-mode problem that the
     Responses API's "auto" strict mode repairs by itself (see FCS202/FCS203)."""
-    diagnostic = Diagnostic(code="", message=message, pointer=tuple(pointer), anchor=anchor,
-                            api_message=api, hint=hint, fix=fix, severity=severity or "")
-    diagnostic.normalised = normalised  # type: ignore[attr-defined]
-    return diagnostic
+    return Diagnostic(code="", message=message, pointer=tuple(pointer), anchor=anchor,
+                      api_message=api, hint=hint, fix=fix, severity=severity or "", normalised=normalised)
 
 
 def context(path: Tuple[str, ...]) -> str:

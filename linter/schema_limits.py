@@ -11,10 +11,10 @@ kept as links to their parent and become JSON pointers only when a rule reports 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Dict, List, NamedTuple, Optional, Tuple
 
 from .diagnostics import Pointer
+from .record import Record
 from .refs import resolver_for
 from .walk import ANY_VALUE, LISTED, MAPPED, NESTING, SINGLE
 
@@ -33,8 +33,7 @@ def pointer_of(place: Place) -> Pointer:
     return tuple(segment for steps in reversed(parts) for segment in steps)
 
 
-@dataclass
-class LargeEnum:
+class LargeEnum(NamedTuple):
     place: Place
     values: int
     characters: int
@@ -44,8 +43,7 @@ class LargeEnum:
         return pointer_of(self.place)
 
 
-@dataclass
-class Deepest:
+class Deepest(NamedTuple):
     depth: int
     place: Place              # the deepest node, or the `$ref` through which it is reached
     via_ref: Optional[str] = None
@@ -55,14 +53,19 @@ class Deepest:
         return pointer_of(self.place)
 
 
-@dataclass
-class SchemaSizes:
-    properties: int = 0
-    characters: int = 0
-    enum_values: int = 0
-    enums: List[Tuple[Place, int]] = field(default_factory=list)      # (place, values) of every enum
-    string_enums: List[LargeEnum] = field(default_factory=list)       # string enums above the threshold
-    deepest: Optional[Deepest] = None
+class SchemaSizes(Record):
+    """What the size limits count in one tool's schema: ``enums`` holds (place, values) of
+    every enum, ``string_enums`` the string enums above the large-enum threshold."""
+
+    __slots__ = ("properties", "characters", "enum_values", "enums", "string_enums", "deepest")
+
+    def __init__(self):
+        self.properties = 0
+        self.characters = 0
+        self.enum_values = 0
+        self.enums: List[Tuple[Place, int]] = []
+        self.string_enums: List[LargeEnum] = []
+        self.deepest: Optional[Deepest] = None
 
     def enum_crossing(self, limit: int) -> Optional[Pointer]:
         """The first enum (in document order) at which the running count of values passes ``limit``."""

@@ -10,24 +10,27 @@ from __future__ import annotations
 import bisect
 import re
 from array import array
-from dataclasses import dataclass, field
 from typing import Optional, Sequence, Tuple
 
 from .diagnostics import Position
+from .record import Record
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 _LF = re.compile("\n")
 SMALL_TEXT = 1 << 14  # characters; up to this, a position is counted without a line index
 
 
-@dataclass
-class Source:
-    filename: str  # as given on the command line (or --stdin-filename)
-    text: str
-    encoding: str = "utf-8"
-    bom: bool = False
-    path: Optional[str] = None  # real file path, None for stdin
-    _line_starts: Optional[Sequence[int]] = field(default=None, repr=False)
+class Source(Record):
+    __slots__ = ("filename", "text", "encoding", "bom", "path", "_line_starts")
+
+    def __init__(self, filename: str, text: str, encoding: str = "utf-8", bom: bool = False,
+                 path: Optional[str] = None):
+        self.filename = filename  # as given on the command line (or --stdin-filename)
+        self.text = text
+        self.encoding = encoding
+        self.bom = bom
+        self.path = path          # real file path, None for stdin
+        self._line_starts: Optional[Sequence[int]] = None
 
     @property
     def line_starts(self) -> Sequence[int]:

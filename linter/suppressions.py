@@ -13,24 +13,29 @@ from __future__ import annotations
 
 import fnmatch
 import re
-from dataclasses import dataclass
 from typing import List, Optional, Sequence, Tuple
 
 from .diagnostics import Diagnostic, Pointer, parse_pointer
+from .record import Record
 
 _COMMENT = re.compile(r"(?:^|\s)#\s*fcschema:\s*(ignore-file|ignore)\b(?:\[([^\]]*)\])?")
 
 
-@dataclass
-class Suppression:
-    codes: Tuple[str, ...]          # ("ALL",) or codes and prefixes
-    line: Optional[int] = None      # 1-based row covered (None: not by line)
-    pointer: Optional[Tuple[str, ...]] = None  # subtree covered (segments as strings)
-    file_level: bool = False
-    origin: str = "comment"         # "comment" or the configuration file
-    span: Tuple[int, int] = (0, 0)  # where the comment is, to report it when unused
-    text: str = ""
-    used: bool = False
+class Suppression(Record):
+    __slots__ = ("codes", "line", "pointer", "file_level", "origin", "span", "text", "used")
+
+    def __init__(self, codes: Tuple[str, ...], line: Optional[int] = None,
+                 pointer: Optional[Tuple[str, ...]] = None, file_level: bool = False,
+                 origin: str = "comment", span: Tuple[int, int] = (0, 0), text: str = "",
+                 used: bool = False):
+        self.codes = codes            # ("ALL",) or codes and prefixes
+        self.line = line              # 1-based row covered (None: not by line)
+        self.pointer = pointer        # subtree covered (segments as strings)
+        self.file_level = file_level
+        self.origin = origin          # "comment" or the configuration file
+        self.span = span              # where the comment is, to report it when unused
+        self.text = text
+        self.used = used
 
     def covers(self, diagnostic: Diagnostic) -> bool:
         if not any(code == "ALL" or diagnostic.code.startswith(code) for code in self.codes):

@@ -7,8 +7,7 @@ from the Target they are given. The numbers are those of STRICT_MODE.md sections
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Callable, Dict, FrozenSet, Optional
+from typing import Callable, Dict, FrozenSet, NamedTuple, Optional
 
 # Keywords allowed on any node, and per type (spec 2.2).
 ANY_KEYWORDS = frozenset({"type", "description", "title", "enum", "const", "anyOf", "$ref"})
@@ -54,8 +53,7 @@ def allowed_keywords(types, is_root: bool) -> FrozenSet[str]:
 _ALLOWED: Dict[tuple, FrozenSet[str]] = {}
 
 
-@dataclass(frozen=True)
-class Target:
+class Target(NamedTuple):
     name: str
     summary: str
     max_properties: int
@@ -66,10 +64,10 @@ class Target:
     large_enum_size: int = 250
     description_max: Optional[int] = None
     # Keywords this target rejects on top of the REJECTED_KEYWORDS.
-    extra_rejected: FrozenSet[str] = field(default_factory=frozenset)
+    extra_rejected: FrozenSet[str] = frozenset()
     # Keywords the target's documentation lists as unsupported although the service may
     # accept them (uncertain: reported as warnings).
-    doubtful_keywords: FrozenSet[str] = field(default_factory=frozenset)
+    doubtful_keywords: FrozenSet[str] = frozenset()
     default_severity: str = "warning"          # `default` keyword
     ref_siblings_error: bool = True
     tools_per_request: int = 128

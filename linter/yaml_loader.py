@@ -12,11 +12,11 @@ itself from those nodes so that:
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Dict, List, NamedTuple, Optional, Tuple
 
 from .diagnostics import Pointer
+from .record import Record
 
 CORE = "tag:yaml.org,2002:"
 # Expanding aliases past this many nodes (and past ten times the distinct nodes) is a bomb.
@@ -39,8 +39,7 @@ class YamlLoadError(Exception):
         self.end = end if end is not None else offset
 
 
-@dataclass
-class YamlNote:
+class YamlNote(NamedTuple):
     """A finding made while loading (duplicate key, ignored tag, ...)."""
 
     kind: str
@@ -50,12 +49,18 @@ class YamlNote:
     end: int
 
 
-@dataclass
-class LoadedYaml:
-    data: Any
-    members: Dict[Tuple[str, ...], tuple]
-    notes: List[YamlNote] = field(default_factory=list)
-    documents: int = 1
+class LoadedYaml(Record):
+    """A loaded YAML text: its data, where each member is, what loading noticed, and how
+    many documents the stream held."""
+
+    __slots__ = ("data", "members", "notes", "documents")
+
+    def __init__(self, data: Any, members: Dict[Tuple[str, ...], tuple],
+                 notes: Optional[List[YamlNote]] = None, documents: int = 1):
+        self.data = data
+        self.members = members
+        self.notes = notes if notes is not None else []
+        self.documents = documents
 
 
 def _scalar(node) -> Any:

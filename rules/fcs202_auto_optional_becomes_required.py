@@ -43,7 +43,7 @@ the API would run, minus the invented values.
 
 def check_tool(ctx):
     findings = [f for f in ctx.strict_findings() if f.severity == "error"]  # warnings block nothing
-    if any(not getattr(f, "normalised", False) for f in findings):
+    if any(not f.normalised for f in findings):
         return  # the tool falls back to non-strict instead: FCS203
     fix = _explicit_strict(ctx, findings)
     for finding in findings:

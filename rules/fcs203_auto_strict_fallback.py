@@ -48,7 +48,7 @@ def check_tool(ctx):
     fix = Fix(UNSAFE, "Set `strict: false` (what the API falls back to anyway)",
               ops=(SetMember(ctx.site.strict_holder, "strict", False),))
     for finding in ctx.strict_findings():
-        if getattr(finding, "normalised", False) or finding.severity != "error":
+        if finding.normalised or finding.severity != "error":
             continue  # repaired by the API itself, or not a reason to fall back (a warning)
         yield report(
             finding.pointer,

@@ -607,12 +607,19 @@ def test_program_bad_inputs(files):
     assert sorted(r["code"] for r in json.loads(stdout)) == ["FCS001", "FCS001", "FCS002"]
 
 
-def test_checking_a_small_json_file_imports_only_what_it_needs(tmp_path):
-    """Start-up is most of a pre-commit run: no YAML library, validators or hashing for a
-    JSON file without `$ref`s, custom tools or a configuration file."""
+@pytest.mark.parametrize("setting", ["isolated", "project without fcschema settings"])
+def test_checking_a_small_json_file_imports_only_what_it_needs(tmp_path, setting):
+    """Start-up is most of a pre-commit run: no YAML library, validators, hashing or TOML
+    parser for a JSON file without `$ref`s, custom tools or fcschema configuration (a
+    project's pyproject.toml that never mentions fcschema is not parsed)."""
     (tmp_path / "t.json").write_text(STRICT_BAD, encoding="utf-8")
+    args = ["check", "t.json"]
+    if setting == "isolated":
+        args.insert(1, "--isolated")
+    else:
+        (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n[tool.ruff]\nline-length = 99\n')
     probe = ("import sys\nfrom fcschema.cli import main\n"
-             "try:\n    main(['check', '--isolated', 't.json'])\nexcept SystemExit as e:\n"
+             f"try:\n    main({args!r})\nexcept SystemExit as e:\n"
              "    print(' '.join(sorted(sys.modules)))\n")
     out = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True, check=True)
     # (what the interpreter loads at start, e.g. an editable install's import hook, is not ours)
@@ -622,5 +629,5 @@ def test_checking_a_small_json_file_imports_only_what_it_needs(tmp_path):
     assert "fcschema.engine" in loaded
     for heavy in ("ruamel", "ruamel.yaml", "pydantic", "jsonschema", "urllib.parse", "hashlib",
                   "fcschema.grammar_check", "fcschema.fixes", "fcschema.textedit",
-                  "fcschema.regex_check"):
+                  "fcschema.regex_check", "tomllib", "tomli", "dataclasses"):
         assert heavy not in loaded, heavy

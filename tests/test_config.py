@@ -82,6 +82,39 @@ def test_pyproject_without_table_is_skipped_for_the_parent(tmp_path):
     assert run("check", "pkg/t.json", cwd=tmp_path).exit_code == 0
 
 
+def test_pyproject_that_never_mentions_fcschema_is_not_parsed(tmp_path):
+    """Only a pyproject.toml that can hold [tool.fcschema] is read as TOML: another tool's
+    broken pyproject.toml is not fcschema's business (the parent's settings apply)."""
+    write(tmp_path / "fcschema.toml", 'ignore = ["FCS102"]\n')
+    write(tmp_path / "pkg" / "pyproject.toml", "[project\nname = 'x'\n")
+    (tmp_path / "pkg" / "t.json").write_text(json.dumps(OPTIONAL))
+    assert run("check", "pkg/t.json", cwd=tmp_path).exit_code == 0
+    write(tmp_path / "pkg" / "pyproject.toml", "[project\n[tool.fcschema]\n")
+    config_in.cache_clear()
+    config_for_folder.cache_clear()
+    result = run("check", "pkg/t.json", cwd=tmp_path)
+    assert result.exit_code == 2 and "invalid TOML" in result.output
+
+
+def test_pyproject_table_with_an_escaped_key_still_applies(tmp_path):
+    write(tmp_path / "pyproject.toml", '[tool."\\u0066cschema"]\nignore = ["FCS102"]\n')
+    (tmp_path / "t.json").write_text(json.dumps(OPTIONAL))
+    assert "fcschema" not in (tmp_path / "pyproject.toml").read_text()
+    assert run("check", "t.json", cwd=tmp_path).exit_code == 0
+    (tmp_path / "pyproject.toml").write_text('[tool.other]\nignore = ["FCS102"]\n')
+    config_in.cache_clear()
+    config_for_folder.cache_clear()
+    assert run("check", "t.json", cwd=tmp_path).exit_code == 1
+
+
+def test_configuration_that_is_not_utf8_is_a_usage_error(tmp_path):
+    (tmp_path / ".fcschema.toml").write_bytes(b'target = "\xff"\n')
+    (tmp_path / "t.json").write_text(json.dumps(OPTIONAL))
+    result = run("check", "t.json", cwd=tmp_path)
+    assert result.exit_code == 2
+    assert "not UTF-8" in result.output and "Traceback" not in result.output
+
+
 @pytest.mark.parametrize("body, message", [
     ("bogus = 1\n", "bogus: unknown key"),
     ('target = "gpt"\n', "target"),

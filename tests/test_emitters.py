@@ -13,7 +13,7 @@ import os
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
@@ -210,7 +210,7 @@ def make_context(**changes):
         files_checked=4,
         version="0.1.0",
     )
-    return replace(base, **changes)
+    return base.replace(**changes)
 
 
 def render(format_name, diagnostics=None, **changes):
@@ -483,7 +483,7 @@ def _moved_down(diagnostics, lines):
     moved = []
     for d in diagnostics:
         loc, end = d.location, d.end_location
-        moved.append(replace(d, location=Position(loc.row + lines, loc.column),
+        moved.append(d.replace(location=Position(loc.row + lines, loc.column),
                              end_location=Position(end.row + lines, end.column)))
     return moved
 
@@ -505,12 +505,12 @@ def test_fingerprints_survive_moving_a_tool_down_the_file():
 
 def test_fingerprints_differ_by_pointer_file_and_occurrence():
     d = build_diagnostics()[1]
-    other_pointer = replace(d, pointer=d.pointer + ("properties",))
-    other_file = replace(d, filename="tools/other.json")
-    twin = replace(d, location=Position(30, 1))
+    other_pointer = d.replace(pointer=d.pointer + ("properties",))
+    other_file = d.replace(filename="tools/other.json")
+    twin = d.replace(location=Position(30, 1))
     prints = fingerprints([d, other_pointer, other_file, twin])
     assert len(set(prints)) == 4  # the twin differs from d only by its occurrence counter
-    assert fingerprints([replace(d, filename="./" + d.filename)]) == prints[:1]
+    assert fingerprints([d.replace(filename="./" + d.filename)]) == prints[:1]
 
 
 def test_gitlab_issue_shape_and_severity_mapping():
@@ -629,9 +629,9 @@ def test_pylint_lines_keep_one_finding_per_line():
 def test_a_fix_counts_as_applicable_only_with_a_change_to_apply():
     d = Diagnostic(code="FCS101", message="m", severity="error", filename="a.json",
                    location=Position(1, 1))
-    with_edit = replace(d, fix=Fix("safe", "f", (Edit(0, 0, "x"),)))
-    bare = replace(d, fix=Fix("safe", "f"))
-    display_only = replace(d, fix=Fix("display-only", "f", (Edit(0, 0, "x"),)))
+    with_edit = d.replace(fix=Fix("safe", "f", (Edit(0, 0, "x"),)))
+    bare = d.replace(fix=Fix("safe", "f"))
+    display_only = d.replace(fix=Fix("display-only", "f", (Edit(0, 0, "x"),)))
     assert "(1 fixable with --fix)" in render("concise", [with_edit], sources={})
     for d in (bare, display_only):
         assert "fixable" not in render("concise", [d], sources={})

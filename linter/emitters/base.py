@@ -7,37 +7,44 @@ its inputs and golden tests can pin its output exactly.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any, List, Mapping, Optional, Tuple
 
 from ..diagnostics import SEVERITIES, Diagnostic, Position
+from ..record import Record
 from ..source import Source
 
 # A fix that --fix applied: (filename, code, message).
 AppliedFix = Tuple[str, str, str]
 
 
-@dataclass
-class EmitContext:
+class EmitContext(Record):
     """Everything an emitter may need besides the diagnostics.
 
     ``sources`` maps a filename (as shown in diagnostics) to its decoded text; files that
     could not be read have no entry. ``rules`` maps a code to the rule's metadata object
     (attributes ``code``, ``name``, ``severity``, ``summary``, ``url``, ``fix``, ``doc``).
+    ``quiet`` (--quiet): the human formats print the findings only, without the summary
+    lines. ``homepage``: the project's, for SARIF's tool.driver.informationUri (omitted
+    when None).
     """
 
-    sources: Mapping[str, Source] = field(default_factory=dict)
-    rules: Mapping[str, Any] = field(default_factory=dict)
-    color: bool = False
-    show_fixes: bool = False
-    files_checked: int = 0
-    version: str = ""
-    show_source: bool = True
-    fixed: List[AppliedFix] = field(default_factory=list)
-    # --quiet: the human formats print the findings only, without the summary lines.
-    quiet: bool = False
-    # Project home page, for SARIF's tool.driver.informationUri (omitted when None).
-    homepage: Optional[str] = None
+    __slots__ = ("sources", "rules", "color", "show_fixes", "files_checked", "version", "show_source",
+                 "fixed", "quiet", "homepage")
+
+    def __init__(self, sources: Optional[Mapping[str, Source]] = None, rules: Optional[Mapping[str, Any]] = None,
+                 color: bool = False, show_fixes: bool = False, files_checked: int = 0, version: str = "",
+                 show_source: bool = True, fixed: Optional[List[AppliedFix]] = None, quiet: bool = False,
+                 homepage: Optional[str] = None):
+        self.sources = sources if sources is not None else {}
+        self.rules = rules if rules is not None else {}
+        self.color = color
+        self.show_fixes = show_fixes
+        self.files_checked = files_checked
+        self.version = version
+        self.show_source = show_source
+        self.fixed = fixed if fixed is not None else []
+        self.quiet = quiet
+        self.homepage = homepage
 
 
 def start_of(diagnostic: Diagnostic) -> Position:
