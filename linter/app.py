@@ -114,15 +114,19 @@ class CheckOptions(Record):
 
 def locate(diagnostics: List[Diagnostic], document: Optional[Document], source: Optional[Source]) -> None:
     """Turn pointers into spans and line:col, only for the diagnostics that need it."""
+    placed = []
     for diagnostic in diagnostics:
         if diagnostic.location is not None:
             continue
         if document is None or source is None:
             diagnostic.location = diagnostic.end_location = Position(1, 1)
             continue
-        span, _found = document.sourcemap.span(diagnostic.pointer, diagnostic.anchor)
-        diagnostic.span = span
-        diagnostic.location, diagnostic.end_location = source.span_positions(span)
+        diagnostic.span = document.sourcemap.span(diagnostic.pointer, diagnostic.anchor)[0]
+        placed.append(diagnostic)
+    if placed:
+        at = source.positions([offset for diagnostic in placed for offset in diagnostic.span])
+        for diagnostic in placed:
+            diagnostic.location, diagnostic.end_location = at[diagnostic.span[0]], at[diagnostic.span[1]]
 
 
 def fix_source(source: Source, policy: FilePolicy, options: CheckOptions, linted: Optional[tuple] = None) -> FileResult:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from array import array
-from typing import Optional, Sequence, Tuple
+from typing import Dict, Iterable, Optional, Sequence, Tuple
 
 from .diagnostics import Position
 from .record import Record
@@ -59,6 +59,25 @@ class Source(Record):
         starts = self.line_starts
         row = bisect.bisect_right(starts, offset) - 1
         return Position(row + 1, offset - starts[row] + 1)
+
+    def positions(self, offsets: Iterable[int]) -> Dict[int, Position]:
+        """The positions of many offsets (by offset). Without a line index, newlines are
+        counted from one offset to the next in order: one pass over the text at C speed,
+        where building the index of a large file would cost several times as much."""
+        text = self.text
+        if self._line_starts is not None or "\r" in text:
+            return {offset: self.position(offset) for offset in set(offsets)}
+        found: Dict[int, Position] = {}
+        row, last, line_start, size = 1, 0, 0, len(text)
+        for asked in sorted(set(offsets)):
+            offset = max(0, min(asked, size))
+            newlines = text.count("\n", last, offset)
+            if newlines:
+                row += newlines
+                line_start = text.rfind("\n", last, offset) + 1
+            last = offset
+            found[asked] = Position(row, offset - line_start + 1)
+        return found
 
     def offset(self, row: int, column: int) -> int:
         """Character offset of a 1-based row and column."""
