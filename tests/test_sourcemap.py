@@ -384,3 +384,24 @@ def test_json_is_parsed_by_the_standard_library_not_the_yaml_loader(tmp_path, mo
     result = check_paths(CheckOptions(paths=[str(path)]))
     assert {d.code for d in result.diagnostics} >= {"FCS101", "FCS104"}
     assert result.files[0].document.kind == "json"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab\n\r\t{}\u00e9\U0001f600", max_size=200),
+       st.lists(st.integers(min_value=-5, max_value=210), max_size=30))
+def test_positions_counted_in_one_pass_agree_with_the_line_index(text, offsets):
+    """Source.positions (newlines counted between sorted offsets, no index) gives what
+    position() gives from the line index, for any text and offset, out of range too."""
+    counted = Source("t.json", text).positions(offsets)
+    indexed = Source("t.json", text)
+    _ = indexed.line_starts  # force the index
+    assert counted == {offset: indexed.position(offset) for offset in offsets}
+    assert set(counted) == set(offsets)
+
+
+def test_positions_on_a_long_single_line():
+    """A minified file: every finding is on row 1, at its offset's column."""
+    text = "[" + ",".join(["{}"] * 200_000) + "]"
+    found = Source("t.json", text).positions(range(0, len(text) + 7, 7))
+    assert all(position.row == 1 for position in found.values())
+    assert all(found[offset].column == min(offset, len(text)) + 1 for offset in found)
