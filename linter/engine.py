@@ -147,6 +147,8 @@ class Engine:
         self._node_rules: Dict[tuple, NodeRules] = {}  # by (with the always rules, with the strict rules)
         self._enabled = frozenset(info.code for info in rules if self.settings.enabled(info.code))
         self.tool_rules = [r for r in rules if hasattr(r.module, "check_tool")]
+        # (rule, its check, runs only for "auto" strict tools), looked up once
+        self._tool_checks = [(r, r.module.check_tool, r.applies == "auto") for r in self.tool_rules]
         self.document_rules = [r for r in rules if hasattr(r.module, "check_document")]
 
     def lint_data(self, data, document: Optional[Document] = None) -> List[Diagnostic]:
@@ -189,10 +191,11 @@ class Engine:
             # the tool rules that read them (FCS202, FCS203) and for strict tools.
             node_found, ctx._strict_findings = self.node_rules(True, strict).run(ctx)
         out: List[Diagnostic] = []
-        for info in self.tool_rules:
-            if info.applies == "auto" and site.strict != STRICT_AUTO:
+        auto = site.strict == STRICT_AUTO
+        for info, check, auto_only in self._tool_checks:
+            if auto_only and not auto:
                 continue
-            for diagnostic in info.module.check_tool(ctx):
+            for diagnostic in check(ctx):
                 out.append(_stamp(diagnostic, info, site))
         out.extend(node_found)
         if site.strict == STRICT_ON:

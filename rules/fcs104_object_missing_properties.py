@@ -47,9 +47,15 @@ NODES = ("type",)  # check_node sees only nodes with a `type` (objects without `
 
 
 def check_node(node, ctx):
+    """A cheap test first (it runs for every typed node), the report only where it applies."""
     schema = node.schema
-    if not is_object_schema(schema) or "properties" in schema:
-        return
+    if not isinstance(schema, dict) or "properties" in schema or not is_object_schema(schema):
+        return ()
+    return _findings(node, ctx)
+
+
+def _findings(node, ctx):
+    schema = node.schema
     api = ctx.schema_api(f"In {context(node.path)}, object schema missing properties.")
     fix = None
     if isinstance(schema.get("additionalProperties", False), bool):

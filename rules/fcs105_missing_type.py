@@ -42,12 +42,18 @@ UNION_KEYS = ("$ref", "anyOf", "oneOf", "allOf")
 
 
 def check_node(node, ctx):
+    """A cheap test first (it runs for every node), the report only where it applies."""
+    schema = node.schema
+    if isinstance(schema, dict) and ("type" in schema or any(key in schema for key in UNION_KEYS)):
+        return ()
     if node.is_root:
-        return
+        return ()
+    return _findings(node, ctx)
+
+
+def _findings(node, ctx):
     schema = node.schema
     if isinstance(schema, dict):
-        if "type" in schema or any(key in schema for key in UNION_KEYS):
-            return
         what = "has no `type`"
         if not schema:
             what = "is `{}` (any value), which has no `type`"

@@ -39,9 +39,14 @@ NODES = ("type",)  # which nodes check_node is called for (engine._gate)
 
 
 def check_node(node, ctx):
+    """A cheap test first (it runs for every typed node), the report only where it applies."""
     schema = node.schema
-    if "array" not in types_of(schema) or "items" in schema:
-        return
+    if not isinstance(schema, dict) or "items" in schema or "array" not in types_of(schema):
+        return ()
+    return _findings(node, ctx)
+
+
+def _findings(node, ctx):
     api = ctx.schema_api(f"In {context(node.path)}, array schema missing items.")
     yield report(node.pointer, "array schema has no `items`", api=api,
                  hint="add `items` with the schema of one element")

@@ -64,6 +64,10 @@ def check_node(node, ctx):
     if not isinstance(schema, dict) or "type" not in schema:
         return ()
     declared = schema["type"]
+    if isinstance(declared, str):
+        if declared in JSON_TYPES:
+            return ()
+        return _findings(node, declared, [declared])
     names = declared if isinstance(declared, list) else [declared]
     if all(isinstance(n, str) and n in JSON_TYPES for n in names):
         return ()
