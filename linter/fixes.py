@@ -58,9 +58,11 @@ def wanted(diagnostic: Diagnostic, unsafe: bool) -> bool:
 
 def _spread_ops(diagnostics: List[Diagnostic]):
     """Each fix's ops, de-duplicated across fixes; additions to one array are folded into
-    the first fix that touches it, so a missing `required` is created once."""
+    the first fix that touches it, so a missing `required` is created once. Also, for
+    each fix, the other fixes it shares an op with (they stand or fall together)."""
     per_fix: List[list] = [[] for _ in diagnostics]
-    seen = set()
+    shares: List[set] = [set() for _ in diagnostics]
+    seen = {}
     arrays = {}
     for index, diagnostic in enumerate(diagnostics):
         for op in diagnostic.fix.ops:
@@ -69,16 +71,23 @@ def _spread_ops(diagnostics: List[Diagnostic]):
                 if key in arrays:
                     owner, position = arrays[key]
                     per_fix[owner][position] = merge([per_fix[owner][position], op])[0]
+                    if owner != index:
+                        shares[owner].add(index)
+                        shares[index].add(owner)
                     continue
                 arrays[key] = (index, len(per_fix[index]))
                 per_fix[index].append(op)
                 continue
             key = (type(op), op)  # ops are tuples: the same op only with the same type
-            if key in seen:
+            owner = seen.get(key)
+            if owner is not None:
+                if owner != index:
+                    shares[owner].add(index)
+                    shares[index].add(owner)
                 continue
-            seen.add(key)
+            seen[key] = index
             per_fix[index].append(op)
-    return per_fix
+    return per_fix, shares
 
 
 class _Intervals:
@@ -114,23 +123,35 @@ def _deletes(edit: Edit) -> bool:
 
 
 def select_edits(document: Document, diagnostics: List[Diagnostic]) -> Tuple[List[Edit], List[Diagnostic]]:
-    """The edits of as many fixes as can be applied together in one round."""
-    per_fix = _spread_ops(diagnostics)
-    accepted_edits: List[Edit] = []
-    accepted: List[Diagnostic] = []
-    taken = _Intervals()
-    for diagnostic, ops in zip(diagnostics, per_fix):
-        if not ops:
-            accepted.append(diagnostic)  # everything it does is done by an earlier fix
-            continue
-        edits = edits_for(document, ops)
-        if not edits or any(taken.overlaps(e.start, e.end, _deletes(e)) for e in edits):
-            continue
-        for edit in edits:
-            taken.add(edit.start, edit.end, _deletes(edit))
-        accepted_edits.extend(edits)
-        accepted.append(diagnostic)
-    return accepted_edits, accepted
+    """The edits of as many fixes as can be applied together in one round.
+
+    A fix is applied whole or not at all. When one that shares an op with others (an op
+    both make, or values for the same array, which the first of them writes) has to wait
+    for the next round, the round is worked out again without it: otherwise another fix
+    would write half of it (`tags` added to `required` but its type left non-nullable)."""
+    candidates = list(diagnostics)
+    while True:
+        per_fix, shares = _spread_ops(candidates)
+        accepted_edits: List[Edit] = []
+        accepted: List[Diagnostic] = []
+        waiting = set()
+        taken = _Intervals()
+        for index, (diagnostic, ops) in enumerate(zip(candidates, per_fix)):
+            if not ops:
+                accepted.append(diagnostic)  # everything it does is done by another fix
+                continue
+            edits = edits_for(document, ops)
+            if not edits or any(taken.overlaps(e.start, e.end, _deletes(e)) for e in edits):
+                waiting.add(index)
+                continue
+            for edit in edits:
+                taken.add(edit.start, edit.end, _deletes(edit))
+            accepted_edits.extend(edits)
+            accepted.append(diagnostic)
+        entangled = {index for index in waiting if shares[index]}
+        if not entangled:
+            return accepted_edits, accepted
+        candidates = [d for index, d in enumerate(candidates) if index not in entangled]
 
 
 def fix_text(source: Source, engine: Engine, unsafe: bool = False, keep=None, sites_for=None,

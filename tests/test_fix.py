@@ -124,6 +124,35 @@ def test_text_fix_and_make_strict_agree():
     assert _yaml(fixed(CHAT_YAML, "t.yaml")) == fcschema.make_strict(_yaml(CHAT_YAML)).value
 
 
+def test_a_fix_that_must_wait_is_not_half_applied_by_another():
+    """Found by the property tests: `tags` is optional and has a default. Making it
+    required (values for `required`, written by the first fix that adds to that array)
+    and making it nullable are one fix, which waits a round because removing `default`
+    touches the same place. It must not be applied half (required, but not nullable)."""
+    import fcschema
+    from fcschema.yaml_loader import load_yaml
+
+    text = """type: function
+function:
+  name: f
+  strict: true
+  parameters:
+    type: object
+    properties:
+      city:
+        type: string
+      tags:
+        type: integer
+        default: 7
+"""
+    outcome = fix_text(Source("t.yaml", text), Engine())
+    fixed = load_yaml(outcome.text).data
+    assert fixed["function"]["parameters"]["properties"]["tags"]["type"] == ["integer", "null"]
+    assert fixed == fcschema.make_strict(load_yaml(text).data).value
+    codes = [applied.code for applied in outcome.applied]
+    assert len(codes) == len(set((a.code, a.pointer) for a in outcome.applied)), codes  # none counted twice
+
+
 def test_bom_and_encoding_are_kept(tmp_path):
     path = tmp_path / "t.json"
     path.write_bytes(b"\xef\xbb\xbf" + CHAT_JSON.encode())
