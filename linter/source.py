@@ -21,7 +21,7 @@ SMALL_TEXT = 1 << 14  # characters; up to this, a position is counted without a 
 
 
 class Source(Record):
-    __slots__ = ("filename", "text", "encoding", "bom", "path", "_line_starts")
+    __slots__ = ("filename", "text", "encoding", "bom", "path", "_line_starts", "_newline")
 
     def __init__(self, filename: str, text: str, encoding: str = "utf-8", bom: bool = False,
                  path: Optional[str] = None):
@@ -31,6 +31,7 @@ class Source(Record):
         self.bom = bom
         self.path = path          # real file path, None for stdin
         self._line_starts: Optional[Sequence[int]] = None
+        self._newline: Optional[str] = None
 
     @property
     def line_starts(self) -> Sequence[int]:
@@ -44,9 +45,13 @@ class Source(Record):
 
     @property
     def newline(self) -> str:
-        """The file's line ending, for inserted text (CRLF files stay CRLF)."""
-        m = _NEWLINE.search(self.text)
-        return m.group(0) if m else "\n"
+        """The file's line ending, for inserted text (CRLF files stay CRLF). Found once: a
+        fix asks for it each time it inserts a line, and on a large single-line file the
+        search goes through the whole text."""
+        if self._newline is None:
+            m = _NEWLINE.search(self.text)
+            self._newline = m.group(0) if m else "\n"
+        return self._newline
 
     def position(self, offset: int) -> Position:
         """1-based row and column of a character offset."""

@@ -28,6 +28,13 @@ Span = Tuple[int, int]
 Member = Tuple[Optional[int], Optional[int], int, int]
 
 _WS = re.compile(r"[ \t\n\r]*")
+# An object's first member / next member (after a value) up to its value, when the key is
+# written without escapes (as nearly every key is): one match instead of reading the
+# whitespace, comma, key and colon one by one. Group 1 is the key, exactly as decoded.
+_FIRST_KEY = re.compile(r'[ \t\n\r]*"([^"\\]*)"[ \t\n\r]*:[ \t\n\r]*')
+_NEXT_KEY = re.compile(r'[ \t\n\r]*,[ \t\n\r]*"([^"\\]*)"[ \t\n\r]*:[ \t\n\r]*')
+_KEY_AT = re.compile(r'"([^"\\]*)"[ \t\n\r]*:[ \t\n\r]*')   # the same, from the key's quote
+_scanstring = json.decoder.scanstring
 # The C scanner of the json module: scans one value and returns (value, end offset).
 _SCAN = json.scanner.make_scanner(json.JSONDecoder())
 
@@ -187,9 +194,17 @@ class _Children:
         text, ws = self.text, _WS.match
         items, by_key = self.items, self.by_key
         closer = "}" if self.is_object else "]"
+        simple = _NEXT_KEY.match if self.is_object else None
         while not self.complete:
             if (key is not None and key in by_key) or (index is not None and index < len(items)):
                 return
+            if simple is not None:
+                found = simple(text, _scan_end(text, items[-1])) if items else _FIRST_KEY.match(text, self.start + 1)
+                if found is not None:
+                    entry = [found.start(1) - 1, found.end(1) + 1, found.end(), None]
+                    by_key[found.group(1)] = entry
+                    items.append(entry)
+                    continue
             if items:
                 pos = ws(text, _scan_end(text, items[-1])).end()
                 if not text.startswith(",", pos):
@@ -202,7 +217,7 @@ class _Children:
                     self._close(pos, closer)
                     return
             if self.is_object:
-                member_key, key_end = json.decoder.scanstring(text, pos + 1)
+                member_key, key_end = _scanstring(text, pos + 1)
                 entry = [pos, key_end, ws(text, ws(text, key_end).end() + 1).end(), None]  # past the colon
                 by_key[member_key] = entry
             else:
@@ -241,6 +256,7 @@ def parse_indexed(text: str, decoder: json.JSONDecoder, levels: int, max_depth: 
     make_object = decoder.object_pairs_hook
     scanstring = json.decoder.scanstring
     ws = _WS.match
+    key_at = _KEY_AT.match
     indexed: Dict[int, _Children] = {}
 
     def value_at(pos: int, level: int):
@@ -259,13 +275,17 @@ def parse_indexed(text: str, decoder: json.JSONDecoder, levels: int, max_depth: 
         if not text.startswith(closer, cursor):
             while True:
                 if opener == "{":
-                    if not text.startswith('"', cursor):
-                        raise ValueError("expected a key")
-                    key, key_end = scanstring(text, cursor + 1)
-                    colon = ws(text, key_end).end()
-                    if not text.startswith(":", colon):
-                        raise ValueError("expected ':'")
-                    start = ws(text, colon + 1).end()
+                    simple = key_at(text, cursor)
+                    if simple is not None:
+                        key, key_end, start = simple.group(1), simple.end(1) + 1, simple.end()
+                    else:
+                        if not text.startswith('"', cursor):
+                            raise ValueError("expected a key")
+                        key, key_end = scanstring(text, cursor + 1)
+                        colon = ws(text, key_end).end()
+                        if not text.startswith(":", colon):
+                            raise ValueError("expected ':'")
+                        start = ws(text, colon + 1).end()
                     value, end = value_at(start, level + 1)
                     entry = [cursor, key_end, start, end]
                     children.by_key[key] = entry

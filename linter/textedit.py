@@ -57,13 +57,7 @@ class _Style:
 
     @property
     def newline(self) -> str:
-        """The file's first line ending, from its cached line index (``Source.newline``
-        searches the text: on a 5 MB single-line file, once per fix made fixing quadratic)."""
-        starts = self.document.source.line_starts
-        if len(starts) < 2:
-            return "\n"
-        end = starts[1]
-        return "\r\n" if self.text[end - 2:end] == "\r\n" else self.text[end - 1]
+        return self.document.source.newline
 
     # -- serialising -------------------------------------------------------------------
     def key(self, key: str) -> str:
