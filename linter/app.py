@@ -185,10 +185,13 @@ def _declared_sites(document: Document, policy: FilePolicy):
     return schema_file_sites(document.data, policy.schema_entry, document.source.filename)
 
 
-def check_source(source: Source, policy, explicit: bool = True, linted: Optional[tuple] = None) -> FileResult:
+def check_source(source: Source, policy, explicit: bool = True, linted: Optional[tuple] = None,
+                 finish: bool = True) -> FileResult:
     """Check one decoded file. ``policy`` is a FilePolicy (or an Engine, for callers
     without configuration). ``linted`` is the file's text already parsed and linted
-    (see FileResult.linted), when --fix has just done that."""
+    (see FileResult.linted), when --fix has just done that. ``finish=False`` stops after
+    linting (diagnostics without positions or suppressions): --fix is about to change
+    the text, so placing findings in the old one would be wasted."""
     if isinstance(policy, Engine):
         policy = FilePolicy(config=None, engine=policy)
     engine = policy.engine
@@ -207,6 +210,9 @@ def check_source(source: Source, policy, explicit: bool = True, linted: Optional
     # File-level findings (a duplicate key, several YAML documents) do not make a file found
     # by walking a folder a tool file; what recognition finds (or fails to) does.
     result.has_tools = bool(sites) or any(d.code not in FILE_LEVEL for d in diagnostics)
+    if not finish:
+        result.diagnostics = diagnostics
+        return result
     for diagnostic in diagnostics:
         diagnostic.filename = source.filename
     locate(diagnostics, document, source)
@@ -310,9 +316,11 @@ def check_candidate(candidate: Candidate, options: CheckOptions, fixed_engine: O
         # Reported even for files found by walking a folder: nothing is skipped unseen.
         return FileResult(candidate.filename, diagnostics=_stamped([problem], policy.engine, candidate.filename))
     with _cyclic_gc_paused(kind_for(source.filename, source.text) == "json", options.one_shot):
-        file_result = check_source(source, policy, candidate.explicit)
+        file_result = check_source(source, policy, candidate.explicit, finish=not options.fix)
         if options.fix and file_result.document is not None and _fixable(file_result, options):
             file_result = fix_source(source, policy, options, file_result.linted)
+        elif options.fix and file_result.linted is not None:  # nothing to fix: finish the check
+            file_result = check_source(source, policy, candidate.explicit, linted=file_result.linted)
     if candidate.explicit or file_result.has_tools or (file_result.document is None and file_result.diagnostics):
         return file_result
     return None

@@ -156,9 +156,11 @@ class Engine:
         return self.lint_document(data, document)[0]
 
     def lint_document(self, data, document: Optional[Document] = None,
-                      sites: Optional[List[ToolSite]] = None):
+                      sites: Optional[List[ToolSite]] = None, memo=None):
         """Diagnostics (unlocated) and the tool sites they are about. ``sites`` replaces
-        recognition for files whose kind the configuration declares (bare schema files)."""
+        recognition for files whose kind the configuration declares (bare schema files).
+        ``memo`` (fixes.RoundMemo) gives the findings of tools unchanged since it last
+        saw them, and keeps those of the others."""
         problems: List[Diagnostic] = []
         if sites is None:
             sites, problems = recognise(data)
@@ -168,7 +170,12 @@ class Engine:
         if document is not None:
             out.extend(_stamp(p, self.rules[p.code], None) for p in document.problems)
         for site in sites:
-            out.extend(self.lint_site(site, document))
+            found = memo.get(site, document) if memo is not None else None
+            if found is None:
+                found = self.lint_site(site, document)
+                if memo is not None:
+                    memo.put(site, document, found)
+            out.extend(found)
         for info in self.document_rules:
             for diagnostic in info.module.check_document(sites, self.settings):
                 out.append(_stamp(diagnostic, info, None))

@@ -90,6 +90,42 @@ def _spread_ops(diagnostics: List[Diagnostic]):
     return per_fix, shares
 
 
+class RoundMemo:
+    """The findings of each tool in the last round, given again for a tool that did not
+    change: a fix round usually leaves many tools as they were, and a tool's findings
+    depend on nothing but the tool (as recognised) and the settings.
+
+    "Did not change" is decided on the text, not the data (where ``1 == 1.0 == true``):
+    the tool's text is the same and so is what recognition made of it. Only JSON: a YAML
+    tool can change through an alias whose anchor is elsewhere."""
+
+    def __init__(self):
+        self._kept: dict = {}  # tool pointer -> (site, text, findings)
+
+    @staticmethod
+    def _text(site, document) -> Optional[str]:
+        if document is None or document.kind != "json":
+            return None
+        (start, end), found = document.sourcemap.span(site.pointer)
+        return document.source.text[start:end] if found == tuple(site.pointer) else None
+
+    def get(self, site, document) -> Optional[List[Diagnostic]]:
+        kept = self._kept.get(tuple(site.pointer))
+        if kept is None or kept[1] is None or kept[0] != site or self._text(site, document) != kept[1]:
+            return None
+        return [_fresh(d) for d in kept[2]]
+
+    def put(self, site, document, findings: List[Diagnostic]) -> None:
+        self._kept[tuple(site.pointer)] = (site, self._text(site, document), list(findings))
+
+
+def _fresh(diagnostic: Diagnostic) -> Diagnostic:
+    """A copy of a finding as the engine made it: what later steps add to the one handed
+    out (file name, place, text edits of its fix) is left out."""
+    fix = diagnostic.fix.replace(edits=()) if diagnostic.fix is not None else None
+    return diagnostic.replace(location=None, end_location=None, span=None, filename="", fix=fix)
+
+
 class _Intervals:
     """Accepted edit spans; insertions at one point may pile up, nothing may overlap.
 
@@ -164,6 +200,7 @@ def fix_text(source: Source, engine: Engine, unsafe: bool = False, keep=None, si
     outcome = FixOutcome(source.text)
     current = source
     document = None
+    memo = RoundMemo()
     for _round in range(MAX_ROUNDS):
         if first is not None:
             document, all_found, found_sites = first[0], list(first[1]), first[2]
@@ -174,7 +211,7 @@ def fix_text(source: Source, engine: Engine, unsafe: bool = False, keep=None, si
                 if document is None:
                     break
             sites = sites_for(document) if sites_for is not None else None
-            all_found, found_sites = engine.lint_document(document.data, document, sites)
+            all_found, found_sites = engine.lint_document(document.data, document, sites, memo)
         linted = (document, list(all_found), found_sites)
         diagnostics = all_found
         if keep is not None:

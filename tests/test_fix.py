@@ -311,3 +311,25 @@ def test_yaml_strings_written_by_a_fix_escape_what_yaml_cannot_hold_raw(char):
     described = _yaml(once)["json_schema"]["schema"]["properties"]["a"]["description"]
     assert described.startswith("x" + json.loads('"' + char + '"') + "y")
     assert fixed(once, "t.yaml") == once
+
+
+def test_a_fix_round_lints_again_only_the_tools_that_changed(monkeypatch):
+    """Three tools fixed in one, two and no rounds: each round re-lints only the tools the
+    round before it changed."""
+    tools = [{"type": "function", "function": {"name": f"t{i}", "description": "T.", "strict": True,
+                                               "parameters": {"type": "object", "properties": {
+                                                   "a": {"type": "string", "description": "A."}},
+                                                   "required": ["a"], "additionalProperties": False}}}
+             for i in range(3)]
+    tools[1]["function"]["parameters"]["properties"]["a"]["type"] = "dict"   # one round
+    tools[2]["function"]["parameters"]["properties"]["b"] = {"type": "integer", "default": 7}  # two
+    linted = []
+    original = Engine.lint_site
+    monkeypatch.setattr(Engine, "lint_site", lambda self, site, document=None: (
+        linted.append(site.name), original(self, site, document))[1])
+    outcome = fix_text(Source("t.json", json.dumps(tools, indent=2)), Engine())
+    assert linted[:3] == ["t0", "t1", "t2"]   # the first round lints every tool
+    assert linted.count("t0") == 1            # t0 never changes: its findings are kept
+    assert linted.count("t1") == 3            # "dict" -> "object", then that object is closed
+    assert linted.count("t2") == 2            # its default is moved in one round
+    assert outcome.final is not None and not any(d.fix for d in outcome.final[1])

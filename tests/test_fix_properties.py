@@ -142,3 +142,37 @@ def test_text_fix_equals_data_fix_in_json_and_yaml(schema, api):
     assert outcome.broken is None
     assert load_yaml(outcome.text).data == expected
     assert fix_text(Source("t.yaml", outcome.text), Engine()).text == outcome.text
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(ROOTS, st.booleans(), st.sampled_from(["dict", "object", "float"])),
+                min_size=1, max_size=5), st.booleans())
+def test_reusing_the_findings_of_unchanged_tools_changes_nothing(tools, unsafe):
+    """Each fix round re-lints only the tools whose text changed (fixes.RoundMemo): the
+    outcome is the one of re-linting every tool in every round."""
+    from fcschema import fixes
+
+    listed = []
+    for index, (schema, strict, root_type) in enumerate(tools):
+        parameters = dict(schema, type=root_type) if root_type != "object" else schema
+        function = {"name": f"tool_{index}", "description": "T.", "parameters": parameters}
+        if strict:
+            function["strict"] = True
+        listed.append({"type": "function", "function": function})
+    text = json.dumps(listed, indent=2)
+    reused = fix_text(Source("t.json", text), Engine(), unsafe=unsafe)
+
+    class Forgetful(fixes.RoundMemo):
+        def get(self, site, document):
+            return None
+
+    original = fixes.RoundMemo
+    fixes.RoundMemo = Forgetful
+    try:
+        every_time = fix_text(Source("t.json", text), Engine(), unsafe=unsafe)
+    finally:
+        fixes.RoundMemo = original
+    assert reused.text == every_time.text
+    assert reused.applied == every_time.applied
+    assert [(d.code, d.pointer, d.message) for d in reused.final[1]] == \
+        [(d.code, d.pointer, d.message) for d in every_time.final[1]]
