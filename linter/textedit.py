@@ -266,8 +266,10 @@ def _remove(style: _Style, pointer: Pointer) -> Optional[List[Edit]]:
         index = int(last_segment)
     else:
         return None
-    spans = [style.member(p) for p in siblings]
-    if any(s is None for s in spans):
+    # Only the member and its neighbours are placed (finding where every sibling ends
+    # would scan them all); the others stay None.
+    spans = [style.member(p) if abs(i - index) <= 1 else None for i, p in enumerate(siblings)]
+    if any(spans[i] is None for i in range(max(0, index - 1), min(len(spans), index + 2))):
         return None
     start_of = lambda m: m[0] if m[0] is not None else m[2]  # noqa: E731
     this = spans[index]
