@@ -51,6 +51,8 @@ def nullable_ops(schema: Any, pointer: Pointer) -> Optional[List[Op]]:
     else:
         return None
     enum = schema.get("enum")
+    if "enum" in schema and "const" in schema and schema["const"] is not None:
+        return None  # `const` would become a second `enum`: how to merge the two is the author's call
     if isinstance(enum, list) and None not in enum:
         ops.append(AddToArray(pointer + ("enum",), (None,)))
     if "const" in schema and schema["const"] is not None:

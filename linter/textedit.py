@@ -279,7 +279,12 @@ def _remove(style: _Style, pointer: Pointer) -> Optional[List[Edit]]:
             return [Edit(holder[2] + 1, holder[3] - 1, "")]
         if index > 0:
             previous = spans[index - 1]
-            return [Edit(style.content_end(previous[2], previous[3]), this_end, "")]
+            previous_end = style.content_end(previous[2], previous[3])
+            if not _separated(style.text, previous_end, start_of(this)):
+                return None
+            return [Edit(previous_end, this_end, "")]
+        if not _separated(style.text, this_end, start_of(spans[1])):
+            return None
         return [Edit(start_of(this), start_of(spans[1]), "")]
     # YAML block collection: remove the whole lines, when the item starts its line.
     text = style.text
@@ -297,9 +302,17 @@ def _remove(style: _Style, pointer: Pointer) -> Optional[List[Edit]]:
         if len(spans) == 1:
             return None
         return [Edit(line_begin, style.line_end(this_end), "")]
-    if index + 1 < len(spans):
+    if index + 1 < len(spans) and _separated(text, this_end, start_of(spans[index + 1])):
         return [Edit(begin, start_of(spans[index + 1]), "")]
     return None
+
+
+def _separated(text: str, end: int, start: int) -> bool:
+    """Whether only a comma and white space lie between two members: the neighbours taken
+    from the data are the neighbours in the text. With a duplicate key they may not be
+    (the data holds only the last of the two), and removing "up to the next member" would
+    remove the members in between."""
+    return end <= start and text[end:start].strip(" \t\r\n") in ("", ",")
 
 
 def _indent(content: str) -> int:

@@ -333,3 +333,21 @@ def test_a_fix_round_lints_again_only_the_tools_that_changed(monkeypatch):
     assert linted.count("t1") == 3            # "dict" -> "object", then that object is closed
     assert linted.count("t2") == 2            # its default is moved in one round
     assert outcome.final is not None and not any(d.fix for d in outcome.final[1])
+
+
+def test_fixes_never_write_a_key_twice_nor_remove_past_a_duplicate():
+    """Found by the property tests: `const` next to `enum` became a second `enum` when
+    made nullable, and removing `default` in front of a duplicate key removed up to the
+    last duplicate, members in between included (the file no longer parsed)."""
+    schema = {"nullable": True, "default": None, "enum": [], "type": "string", "description": "", "const": False}
+    text = json.dumps({"type": "json_schema", "json_schema": {"name": "w", "strict": True, "schema": schema}})
+    outcome = fix_text(Source("t.json", text), Engine())
+    assert outcome.broken is None
+    keys_seen = []
+    json.loads(outcome.text, object_pairs_hook=lambda items: keys_seen.append([k for k, _ in items]) or dict(items))
+    assert all(len(keys) == len(set(keys)) for keys in keys_seen)
+    duplicated = '{"type": "json_schema", "json_schema": {"name": "w", "strict": true, "schema": ' \
+                 '{"default": null, "enum": [null], "type": "string", "enum": [false, null]}}}'
+    outcome = fix_text(Source("t.json", duplicated), Engine())
+    assert outcome.broken is None
+    assert '"type"' in outcome.text and '"enum": [null]' in outcome.text
