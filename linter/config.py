@@ -3,8 +3,9 @@
 
 Validated with pydantic: an unknown key, rule code or target is a ``ConfigError`` (exit
 code 2). pydantic costs several times a bare start-up, so a validated configuration is
-remembered by the hash of its text in the user's cache folder; the next run with the same
-file skips the import. Command-line options override the file.
+remembered in the user's cache folder: by the file's identity (size, modification time),
+so an unchanged file is not even parsed again, and by the hash of its table. Command-line
+options override the file.
 """
 
 from __future__ import annotations
@@ -121,9 +122,29 @@ def _validate(table: Dict[str, Any], origin: str) -> Dict[str, Any]:
     return values
 
 
-def _cache_path(digest: str) -> Optional[str]:
+def _cache_file(name: str) -> str:
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return os.path.join(base, "fcschema", f"config-{CACHE_VERSION}-{digest}.json")
+    return os.path.join(base, "fcschema", name)
+
+
+def _cache_path(digest: str) -> Optional[str]:
+    return _cache_file(f"config-{CACHE_VERSION}-{digest}.json")
+
+
+def _caching() -> bool:
+    return os.environ.get("FCSCHEMA_NO_CACHE") is None
+
+
+def _write_cache(path: str, value: Any) -> None:
+    """Write a cache file whole or not at all (a failure only costs the next run time)."""
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        temporary = f"{path}.{os.getpid()}.tmp"
+        with open(temporary, "w", encoding="utf-8") as handle:
+            json.dump(value, handle)
+        os.replace(temporary, path)
+    except OSError:
+        pass
 
 
 def validated(table: Dict[str, Any], origin: str) -> Dict[str, Any]:
@@ -134,22 +155,15 @@ def validated(table: Dict[str, Any], origin: str) -> Dict[str, Any]:
 
     digest = hashlib.sha256(json.dumps([__version__, table], sort_keys=True, default=str).encode()).hexdigest()[:32]
     cache = _cache_path(digest)
-    if cache and os.environ.get("FCSCHEMA_NO_CACHE") is None:
+    if _caching():
         try:
             with open(cache, encoding="utf-8") as handle:
                 return json.load(handle)
         except (OSError, ValueError):
             pass
     values = _validate(table, origin)
-    if cache and os.environ.get("FCSCHEMA_NO_CACHE") is None:
-        try:
-            os.makedirs(os.path.dirname(cache), exist_ok=True)
-            temporary = f"{cache}.{os.getpid()}.tmp"
-            with open(temporary, "w", encoding="utf-8") as handle:
-                json.dump(values, handle)
-            os.replace(temporary, cache)
-        except OSError:
-            pass
+    if _caching():
+        _write_cache(cache, values)
     return values
 
 
@@ -161,13 +175,20 @@ def _may_configure_fcschema(raw: bytes) -> bool:
     return b"fcschema" in raw or b"\\u" in raw or b"\\U" in raw
 
 
-def _read_table(path: str) -> Optional[Dict[str, Any]]:
-    """The fcschema table of a config file (None: a pyproject.toml without one)."""
+def _read_config_file(path: str) -> Tuple[bytes, List[int]]:
+    """A config file's bytes, and what identifies this version of it (size, modification
+    time, inode and device, read from the open file)."""
     try:
         with open(path, "rb") as handle:
             raw = handle.read()
+            st = os.fstat(handle.fileno())
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    return raw, [st.st_size, st.st_mtime_ns, st.st_ino, st.st_dev]
+
+
+def _parse_table(path: str, raw: bytes) -> Optional[Dict[str, Any]]:
+    """The fcschema table of a config file's bytes (None: a pyproject.toml without one)."""
     is_pyproject = os.path.basename(path) == "pyproject.toml"
     if is_pyproject and not _may_configure_fcschema(raw):
         return None
@@ -189,16 +210,68 @@ def _read_table(path: str) -> Optional[Dict[str, Any]]:
     return document
 
 
+def _read_table(path: str) -> Optional[Dict[str, Any]]:
+    return _parse_table(path, _read_config_file(path)[0])
+
+
+KNOWN_FILES = f"config-files-{CACHE_VERSION}.json"
+KNOWN_FILES_MAX = 256
+# A file changed less than this long ago is not remembered: on a file system whose clock
+# ticks coarsely, it could change again without its modification time changing.
+SETTLED_SECONDS = 2.0
+
+
+@lru_cache(maxsize=4)
+def _known_files(cache: str) -> Dict[str, Any]:
+    """Configuration files read before: {path: {"identity": [...], "values": ...}}."""
+    try:
+        with open(cache, encoding="utf-8") as handle:
+            known = json.load(handle)
+    except (OSError, ValueError):
+        return {}
+    return known if isinstance(known, dict) else {}
+
+
+def settings_in(path: str) -> Optional[Dict[str, Any]]:
+    """The validated settings of a config file (None: a pyproject.toml without a table).
+
+    An unchanged file (same size, modification time, inode, device and fcschema version)
+    is not parsed or validated again: its settings come from the user's cache, so a
+    configured project's run does not pay for the TOML parser, hashing and pydantic."""
+    from . import __version__
+
+    raw, identity = _read_config_file(path)
+    if os.path.basename(path) == "pyproject.toml" and not _may_configure_fcschema(raw):
+        return None
+    identity = [__version__] + identity
+    cache = _cache_file(KNOWN_FILES)
+    known = _known_files(cache) if _caching() else {}
+    entry = known.get(path)
+    if isinstance(entry, dict) and entry.get("identity") == identity and isinstance(entry.get("values"), (dict, type(None))):
+        return entry["values"]
+    table = _parse_table(path, raw)
+    values = None if table is None else validated(table, path)
+    import time
+
+    if _caching() and time.time() - identity[2] / 1e9 > SETTLED_SECONDS:
+        known.pop(path, None)
+        known[path] = {"identity": identity, "values": values}
+        while len(known) > KNOWN_FILES_MAX:
+            known.pop(next(iter(known)))
+        _write_cache(cache, known)
+    return values
+
+
 @lru_cache(maxsize=None)
 def config_in(folder: str) -> Optional[FileConfig]:
     """The configuration defined in ``folder`` itself, if any."""
     for name in CONFIG_NAMES:
         path = os.path.join(folder, name)
         if os.path.isfile(path):
-            table = _read_table(path)
-            if table is None:
+            values = settings_in(path)
+            if values is None:
                 continue
-            return FileConfig(path, folder, validated(table, path))
+            return FileConfig(path, folder, values)
     return None
 
 

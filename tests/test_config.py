@@ -222,6 +222,38 @@ def test_validated_configuration_is_cached_so_pydantic_is_not_imported_again(tmp
     assert second.stdout.strip().endswith("exit 0 False")
 
 
+def test_an_unchanged_configuration_file_is_not_parsed_again(tmp_path):
+    """A configuration file known from an earlier run (same size, modification time,
+    inode) gives its settings from the cache: no TOML parser, no hashing, no pydantic.
+    A changed file is read again; one changed in the last seconds is not remembered."""
+    config = write(tmp_path / "pyproject.toml", '[project]\nname = "p"\n[tool.fcschema]\nignore = ["FCS102"]\n')
+    (tmp_path / "t.json").write_text(json.dumps(OPTIONAL))
+    probe = ("import sys\nfrom fcschema.cli import main\n"
+             "try:\n    main(['check', 't.json'])\nexcept SystemExit as e:\n"
+             "    print('exit', e.code, *sorted(m for m in ('tomllib', 'tomli', 'hashlib', 'pydantic') if m in sys.modules))\n")
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / ".cache")}
+
+    def run_probe():
+        out = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True, env=env)
+        return out.stdout.strip().splitlines()[-1]
+
+    assert run_probe().startswith("exit 0 ")          # just written: read, not remembered
+    assert run_probe().startswith("exit 0 ")
+    assert "tomllib" in run_probe() or "tomli" in run_probe()
+    an_hour_ago = os.stat(config).st_mtime - 3600
+    os.utime(config, (an_hour_ago, an_hour_ago))
+    assert run_probe().startswith("exit 0 ")          # settled: read once more, remembered
+    assert run_probe() == "exit 0"                    # from the cache: nothing imported
+    write(config, '[project]\nname = "p"\n[tool.fcschema]\nignore = ["FCS1"]\nselect = ["FCS102"]\n')
+    os.utime(config, (an_hour_ago, an_hour_ago))
+    assert run_probe().startswith("exit 0 ")          # changed (size): read again
+    write(config, '[project]\nname = "p"\n[tool.fcschema]\nselect = ["FCS102"]\n')
+    os.utime(config, (an_hour_ago - 60, an_hour_ago - 60))
+    assert run_probe().startswith("exit 1")           # FCS102 no longer ignored
+    env["FCSCHEMA_NO_CACHE"] = "1"
+    assert "tomllib" in run_probe() or "tomli" in run_probe()
+
+
 def test_schema_command_prints_editor_schemas():
     from jsonschema import Draft7Validator, Draft202012Validator
 
