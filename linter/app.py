@@ -15,7 +15,7 @@ from .diagnostics import Diagnostic, Position
 from .discovery import STDIN, Candidate, discover
 from .document import DEFAULT_MAX_BYTES, Document, decode, kind_for, parse, read_source
 from .engine import Engine, Settings
-from .filepolicy import CommandLine, FilePolicy, Policies
+from .filepolicy import FilePolicy, Policies
 from .record import Record
 from .source import Source
 

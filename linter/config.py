@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from functools import lru_cache
 from typing import Any, Dict, List, Optional, Tuple
 
@@ -251,8 +252,6 @@ def settings_in(path: str) -> Optional[Dict[str, Any]]:
         return entry["values"]
     table = _parse_table(path, raw)
     values = None if table is None else validated(table, path)
-    import time
-
     if _caching() and time.time() - identity[2] / 1e9 > SETTLED_SECONDS:
         known.pop(path, None)
         known[path] = {"identity": identity, "values": values}
