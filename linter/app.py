@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import gc
 import sys
-from contextlib import contextmanager
 from typing import Dict, List, Optional, Sequence
 
 from .diagnostics import Diagnostic, Position
@@ -226,7 +225,7 @@ def check_source(source: Source, policy, explicit: bool = True, linted: Optional
 
 def _unused(suppressions, document: Document, engine: Engine) -> List[Diagnostic]:
     """FCS008 for each suppression that silenced nothing."""
-    if not engine.settings.enabled("FCS008"):
+    if not suppressions or not engine.settings.enabled("FCS008"):
         return []
     found = []
     for suppression in suppressions:
@@ -315,7 +314,7 @@ def check_candidate(candidate: Candidate, options: CheckOptions, fixed_engine: O
     if source is None:
         # Reported even for files found by walking a folder: nothing is skipped unseen.
         return FileResult(candidate.filename, diagnostics=_stamped([problem], policy.engine, candidate.filename))
-    with _cyclic_gc_paused(kind_for(source.filename, source.text) == "json", options.one_shot):
+    with _CyclicGcPaused(kind_for(source.filename, source.text) == "json", options.one_shot):
         file_result = check_source(source, policy, candidate.explicit, finish=not options.fix)
         if options.fix and file_result.document is not None and _fixable(file_result, options):
             file_result = fix_source(source, policy, options, file_result.linted)
@@ -326,8 +325,7 @@ def check_candidate(candidate: Candidate, options: CheckOptions, fixed_engine: O
     return None
 
 
-@contextmanager
-def _cyclic_gc_paused(pause: bool, freeze: bool):
+class _CyclicGcPaused:
     """Checking (and fixing) a JSON file builds only acyclic structures (parsed data,
     diagnostics, the source map), which reference counting frees; the cyclic garbage
     collector going through them again and again takes a sixth of the time of a large
@@ -335,15 +333,22 @@ def _cyclic_gc_paused(pause: bool, freeze: bool):
 
     ``freeze`` (a one-shot command): what the file left behind (its results) is moved out
     of the collector's sight, so the next collection does not walk every earlier file's
-    results again. A library call does not freeze: that would pin the caller's objects."""
-    paused = pause and gc.isenabled()
-    if paused:
-        gc.disable()
-    try:
-        yield
-    finally:
-        if paused:
-            if freeze:
+    results again. A library call does not freeze: that would pin the caller's objects.
+    (A class, not ``contextlib.contextmanager``: it is entered once per file.)"""
+
+    __slots__ = ("paused", "freeze")
+
+    def __init__(self, pause: bool, freeze: bool):
+        self.paused = pause and gc.isenabled()
+        self.freeze = freeze
+
+    def __enter__(self) -> None:
+        if self.paused:
+            gc.disable()
+
+    def __exit__(self, *_exc) -> None:
+        if self.paused:
+            if self.freeze:
                 gc.freeze()
             gc.enable()
 

@@ -116,8 +116,8 @@ def main():
               help="Use this configuration file for every checked file.")
 @click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
 @click.option("--statistics", is_flag=True, help="Print a count per rule instead of the diagnostics.")
-@click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True,
-              help="Worker processes for many files (0: one per CPU).")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Processes checking files (0: one per CPU, for 128 files or more; 1: no workers).")
 def check(paths, output_format, target, select, extend_select, ignore, stdin_filename,
           warnings_as_errors, exit_zero, max_file_size, exclude, force_exclude, color, quiet,
           fix, unsafe_fixes, diff, show_fixes, config_file, isolated, statistics, jobs):

@@ -61,6 +61,8 @@ class FilePolicy(Record):
         return self.engine.settings
 
     def suppressions(self, document) -> list:
+        if not self.pointer_ignores and (document is None or document.kind != "yaml"):
+            return []  # (the usual JSON file: nothing to import or look for)
         from .suppressions import config_ignores, yaml_comments
 
         found = []
@@ -73,6 +75,8 @@ class FilePolicy(Record):
 
     def keep(self, diagnostics: List[Diagnostic], suppressions: list) -> List[Diagnostic]:
         """Diagnostics left after per-file ignores and suppressions."""
+        if not self.ignored_codes and not suppressions:
+            return diagnostics
         from .suppressions import apply
 
         if self.ignored_codes:

@@ -1,68 +1,250 @@
-"""``--jobs``: check many files in worker processes.
+"""``--jobs``: check many files in forked worker processes, this one among them.
 
-Files are independent, so the list of discovered files is cut into contiguous chunks
-that forked workers check (and fix) as the serial loop would; the parent puts the
-results back in discovery order, so the output is the same as with one process.
+Files are independent, so the discovered files are cut into contiguous chunks. The
+chunk numbers go into a pipe before the workers are forked; every process, this one
+included, takes the next number from the pipe until it is empty, so a worker that drew
+slow files takes fewer chunks. A worker sends back the results of its chunks as one
+pickle when the pipe runs dry; this process puts every result back in discovery order,
+so the output is the same as with one process.
 
 Workers are forked (POSIX, not macOS, where forking a process that may have loaded
-system frameworks is unsafe): they start with the loaded rules and configuration instead
-of importing them again, and nothing but the file list is sent to them. Where forking is
-not available, or there are too few files to be worth it, the check runs serially.
+system frameworks is unsafe): they start with the loaded rules and configuration
+instead of importing them again, and nothing but chunk numbers is sent to them. A
+worker that fails (an exception, a signal) is not trusted with anything: the chunks it
+did not deliver are checked here, as one process would, so an error shows exactly as
+without ``--jobs``. Where forking is not available, or there are too few files to be
+worth it, the check runs in this process alone.
 
 What a worker sends back is what the output needs: diagnostics (with their fix edits,
 when the format prints them), the source text and the fixes applied; not the parsed
 document.
+
+(Imported for every ``check``: what only workers need is imported where it is used.)
 """
 
 from __future__ import annotations
 
-import multiprocessing
+import gc
 import os
 import sys
-from typing import List, Optional
+from typing import Dict, List, Optional, Tuple
 
 MIN_FILES_PER_JOB = 64  # below this a worker costs more than it saves
-CHUNKS_PER_JOB = 4      # smaller chunks even out workers that drew slow files
+CHUNKS_PER_JOB = 8      # smaller chunks even out workers that drew slow files, and
+                        # their results reach this process while it checks its own
+_TOKEN = 4              # bytes per chunk number in the work pipe (a read of it is atomic)
 
-_JOB: Optional[tuple] = None  # (candidates, options, fixed engine), inherited by forked workers
+Bounds = Tuple[int, int]
 
 
 def job_count(requested: int, files: int) -> int:
-    """Workers to use: ``requested`` (0: one per CPU), no more than the files can keep busy."""
+    """Processes to use: ``requested`` (0: one per CPU), no more than the files can keep busy."""
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     wanted = cpus if requested <= 0 else requested
     return max(1, min(wanted, files // MIN_FILES_PER_JOB))
 
 
+def can_fork() -> bool:
+    return hasattr(os, "fork") and sys.platform != "darwin"
+
+
 def check_in_parallel(candidates: list, options, fixed_engine) -> Optional[list]:
     """The FileResults (None for skipped files) of ``candidates`` in order, or None when
-    the check should run serially."""
-    global _JOB
+    the check should run in this process alone."""
     jobs = job_count(options.jobs, len(candidates))
-    if (jobs < 2 or sys.platform == "darwin" or "fork" not in multiprocessing.get_all_start_methods()
-            or any(candidate.path == "-" for candidate in candidates)):
+    if jobs < 2 or not can_fork() or any(candidate.path == "-" for candidate in candidates):
         return None
     pieces = jobs * CHUNKS_PER_JOB
     size = -(-len(candidates) // pieces)
-    bounds = [(start, min(start + size, len(candidates))) for start in range(0, len(candidates), size)]
-    _JOB = (candidates, options, fixed_engine)
+    chunks = [(start, min(start + size, len(candidates))) for start in range(0, len(candidates), size)]
+
+    def check(bounds: Bounds) -> list:
+        return _check_chunk(candidates[bounds[0]:bounds[1]], options, fixed_engine)
+
+    done = run_chunks(chunks, jobs, check)
+    return [file_result for number in range(len(chunks)) for file_result in done[number]]
+
+
+def run_chunks(chunks: List[Bounds], jobs: int, check) -> Dict[int, list]:
+    """``check(chunk)`` for every chunk, in ``jobs`` processes (this one and forked
+    workers): {chunk number: its results}. Chunks a worker did not deliver are checked
+    here."""
+    work_read, work_write = os.pipe()
     try:
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            parts = pool.map(_check_chunk, bounds, chunksize=1)
+        os.write(work_write, b"".join(n.to_bytes(_TOKEN, "little") for n in range(len(chunks))))
     finally:
-        _JOB = None
-    return [file_result for part in parts for file_result in part]
+        os.close(work_write)  # an empty pipe then reads as the end: no more work
+    for stream in (sys.stdout, sys.stderr):  # nothing buffered is written twice
+        try:
+            stream.flush()
+        except (AttributeError, OSError, ValueError):
+            pass
+    workers: List[_Worker] = []
+    done: Dict[int, list] = {}
+    try:
+        for _ in range(jobs - 1):
+            worker = _Worker.fork(work_read, chunks, check)
+            if worker is None:
+                break
+            workers.append(worker)
+        while _take_chunk(work_read, chunks, check, done):
+            for worker in workers:  # what the workers sent meanwhile: they need not wait for us
+                worker.receive(done, wait=False)
+        for worker in workers:
+            worker.receive(done, wait=True)
+    except BaseException:  # an error here (or Ctrl-C): the workers' results are not wanted
+        for worker in workers:
+            worker.stop()
+        raise
+    finally:
+        os.close(work_read)
+        for worker in workers:
+            worker.close()
+    for number, bounds in enumerate(chunks):
+        if number not in done:
+            done[number] = check(bounds)
+    return done
 
 
-def _check_chunk(bounds) -> List:
-    from .app import attach_edits, check_candidate, CheckResult
+class _Worker:
+    """A forked worker and the pipe it sends its results in: one frame per chunk, an
+    8-byte length and the pickle of (chunk number, results), as soon as the chunk is
+    checked. Frames that arrived whole are used even if the worker fails later."""
 
-    candidates, options, fixed_engine = _JOB
-    results = [check_candidate(candidate, options, fixed_engine) for candidate in candidates[bounds[0]:bounds[1]]]
+    def __init__(self, pid: int, results: int):
+        self.pid = pid
+        self.results = results
+        self.pending = bytearray()
+        self.closed = False
+
+    @classmethod
+    def fork(cls, work_read: int, chunks: List[Bounds], check) -> Optional["_Worker"]:
+        result_read, result_write = os.pipe()
+        try:
+            pid = os.fork()
+        except OSError:  # no more processes: the ones started do the work
+            os.close(result_read)
+            os.close(result_write)
+            return None
+        if pid:
+            os.close(result_write)
+            os.set_blocking(result_read, False)
+            return cls(pid, result_read)
+        status = 1
+        try:
+            import pickle
+
+            os.close(result_read)
+            _widen(result_write)
+            mine: Dict[int, list] = {}
+            while _take_chunk(work_read, chunks, check, mine):
+                number, results = mine.popitem()
+                frame = pickle.dumps((number, results), protocol=pickle.HIGHEST_PROTOCOL)
+                view = memoryview(len(frame).to_bytes(8, "little") + frame)
+                while view:
+                    view = view[os.write(result_write, view):]
+            status = 0
+        except BaseException:  # the parent redoes this worker's chunks and shows what goes wrong
+            pass
+        finally:
+            os._exit(status)  # never back into the caller's code, never flushing its buffers
+
+    def receive(self, done: Dict[int, list], wait: bool) -> None:
+        """Take in the frames that have arrived (``wait``: all of them, to the end)."""
+        if self.closed:
+            return
+        if wait:
+            os.set_blocking(self.results, True)
+        while True:
+            try:
+                part = os.read(self.results, 1 << 20)
+            except BlockingIOError:
+                part = None
+            if part:
+                self.pending += part
+                self._unpack(done)
+                continue
+            if part is None:  # nothing more for now
+                return
+            self.close()  # the end: the worker is done (or gone)
+            return
+
+    def _unpack(self, done: Dict[int, list]) -> None:
+        import pickle
+
+        pending = self.pending
+        while len(pending) >= 8:
+            size = int.from_bytes(pending[:8], "little")
+            if len(pending) < 8 + size:
+                return
+            # Results hold no reference cycles: the cyclic collector, set off again and
+            # again by the objects made here, would find nothing (loading took half as
+            # long again with it running).
+            collecting = gc.isenabled()
+            gc.disable()
+            try:
+                number, results = pickle.loads(pending[8:8 + size])
+            except Exception:  # not what a worker sends: its chunks are redone here
+                number = None
+            finally:
+                if collecting:
+                    gc.enable()
+            if number is not None:
+                done[number] = results
+            del pending[:8 + size]
+
+    def stop(self) -> None:
+        import signal
+
+        if not self.closed:
+            try:
+                os.kill(self.pid, signal.SIGTERM)
+            except OSError:
+                pass
+
+    def close(self) -> None:
+        if self.closed:
+            return
+        self.closed = True
+        os.close(self.results)  # a worker still writing stops (broken pipe)
+        while True:
+            try:
+                os.waitpid(self.pid, 0)
+                return
+            except InterruptedError:
+                continue
+            except ChildProcessError:
+                return
+
+
+def _widen(pipe: int) -> None:
+    """A larger pipe buffer (Linux), so a worker rarely waits for the parent to read."""
+    try:
+        import fcntl
+
+        fcntl.fcntl(pipe, getattr(fcntl, "F_SETPIPE_SZ", 1031), 1 << 20)
+    except (ImportError, OSError):
+        pass
+
+
+def _take_chunk(work_read: int, chunks: List[Bounds], check, done: Dict[int, list]) -> bool:
+    """Check the next chunk from the work pipe into ``done``; False when none is left."""
+    token = os.read(work_read, _TOKEN)
+    if len(token) < _TOKEN:
+        return False
+    number = int.from_bytes(token, "little")
+    done[number] = check(chunks[number])
+    return True
+
+
+def _check_chunk(candidates: list, options, fixed_engine) -> List:
+    from .app import CheckResult, attach_edits, check_candidate
+
+    results = [check_candidate(candidate, options, fixed_engine) for candidate in candidates]
     kept = [r for r in results if r is not None]
     if options.edits:
         attach_edits(CheckResult(kept))
-    for file_result in kept:  # the parent needs none of these (and they are large)
+    for file_result in kept:  # the output needs none of these (and they are large to send)
         file_result.document = None
         file_result.linted = None
     return results

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
 import shutil
 
 import pytest
@@ -64,12 +65,97 @@ def test_jobs_fix_the_same_files(tree, tmp_path):
 
 def test_few_files_or_stdin_run_in_one_process(tree, monkeypatch):
     def refuse(*args, **kwargs):
-        raise AssertionError("a worker pool was started")
+        raise AssertionError("a worker was forked")
 
-    monkeypatch.setattr(parallel.multiprocessing, "get_context", refuse)
+    monkeypatch.setattr(parallel._Worker, "fork", refuse)
     one_folder = next(p for p in tree.iterdir() if p.is_dir())
     assert run("check", "--jobs", "2", str(one_folder)).exit_code == 1
     # many files, but one of them is standard input (read once, by this process)
     piped = run("check", "--jobs", "2", "--output-format", "concise", str(tree), "-", input=BAD.format(n=999))
     assert piped.exit_code == 1 and "<stdin>:1:" in piped.stdout
+    assert run("check", "--jobs", "1", str(tree)).exit_code == 1
     assert parallel.job_count(0, 10) == 1 and parallel.job_count(4, 4 * parallel.MIN_FILES_PER_JOB) == 4
+
+
+def test_many_files_use_workers_by_default(tree, monkeypatch):
+    forked = []
+    real_fork = parallel._Worker.fork
+
+    def counting(*args):
+        worker = real_fork(*args)
+        forked.append(worker)
+        return worker
+
+    monkeypatch.setattr(parallel._Worker, "fork", staticmethod(counting))
+    monkeypatch.setattr(parallel, "job_count", lambda requested, files: 2 if requested == 0 else requested)
+    assert run("check", "--output-format", "concise", str(tree)).exit_code == 1
+    assert len(forked) == 1 and forked[0] is not None
+
+
+def _square_chunk(bounds):
+    return [n * n for n in range(*bounds)]
+
+
+CHUNKS = [(n, n + 3) for n in range(0, 60, 3)]
+EXPECTED = {number: _square_chunk(bounds) for number, bounds in enumerate(CHUNKS)}
+
+
+def test_every_chunk_is_checked_once_across_processes(tmp_path):
+    log = tmp_path / "log"
+
+    def check(bounds):
+        with open(log, "a", encoding="utf-8") as out:  # one short append per chunk: atomic
+            out.write(f"{os.getpid()} {bounds[0]}\n")
+        return _square_chunk(bounds)
+
+    assert parallel.run_chunks(CHUNKS, 3, check) == EXPECTED
+    lines = log.read_text(encoding="utf-8").split("\n")[:-1]
+    assert sorted(int(line.split()[1]) for line in lines) == [start for start, _ in CHUNKS]
+
+
+@pytest.mark.parametrize("failure", ["raise", "exit", "garbage"])
+def test_a_failing_worker_costs_time_not_results(failure):
+    parent = os.getpid()
+
+    def check(bounds):
+        if os.getpid() != parent and bounds[0] >= 30:
+            if failure == "raise":
+                raise RuntimeError("worker broke")
+            if failure == "exit":
+                os._exit(3)
+            return object.__new__(_Unpicklable)  # the pickle fails in the worker
+        return _square_chunk(bounds)
+
+    assert parallel.run_chunks(CHUNKS, 2, check) == EXPECTED
+
+
+class _Unpicklable:
+    def __reduce__(self):
+        raise TypeError("not picklable")
+
+
+def test_an_error_in_this_process_still_stops_the_workers():
+    def check(bounds):
+        if bounds[0] == 0:
+            raise ValueError("first chunk")
+        return _square_chunk(bounds)
+
+    with pytest.raises(ValueError, match="first chunk"):
+        # the error surfaces here, whoever drew chunk 0 (a worker's failure is redone here)
+        parallel.run_chunks(CHUNKS, 2, check)
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)  # no worker left behind
+
+
+def test_frames_are_taken_whole_and_bad_ones_dropped():
+    worker = parallel._Worker(pid=-1, results=-1)
+    done = {}
+    frame = pickle.dumps((4, ["x"]))
+    worker.pending += len(frame).to_bytes(8, "little") + frame[:5]
+    worker._unpack(done)
+    assert done == {}  # half a frame waits for the rest
+    worker.pending += frame[5:]
+    garbage = b"not a pickle"
+    worker.pending += len(garbage).to_bytes(8, "little") + garbage
+    worker._unpack(done)
+    assert done == {4: ["x"]} and not worker.pending
