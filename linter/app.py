@@ -23,6 +23,9 @@ FILE_LEVEL = ("FCS001", "FCS004", "FCS006")
 # Words that suggest a file that failed to parse was meant to hold tool definitions.
 TOOL_MARKERS = ("parameters", "json_schema", "\"function\"", "function:", "inputSchema",
                 "input_schema", "tools")
+# A file this large (a catalogue of hundreds of tools) may have its tools linted in several
+# processes; a smaller one is done before workers would have started.
+SPREAD_MIN_CHARS = 1 << 16
 
 
 class FileResult(Record):
@@ -185,12 +188,13 @@ def _declared_sites(document: Document, policy: FilePolicy):
 
 
 def check_source(source: Source, policy, explicit: bool = True, linted: Optional[tuple] = None,
-                 finish: bool = True) -> FileResult:
+                 finish: bool = True, jobs: int = 1) -> FileResult:
     """Check one decoded file. ``policy`` is a FilePolicy (or an Engine, for callers
     without configuration). ``linted`` is the file's text already parsed and linted
     (see FileResult.linted), when --fix has just done that. ``finish=False`` stops after
     linting (diagnostics without positions or suppressions): --fix is about to change
-    the text, so placing findings in the old one would be wasted."""
+    the text, so placing findings in the old one would be wasted. ``jobs``: processes
+    that may lint the tools of a large file (see parallel.SiteSpreader)."""
     if isinstance(policy, Engine):
         policy = FilePolicy(config=None, engine=policy)
     engine = policy.engine
@@ -203,7 +207,9 @@ def check_source(source: Source, policy, explicit: bool = True, linted: Optional
             if explicit or any(marker in source.text for marker in TOOL_MARKERS):
                 result.diagnostics = _stamped(problems, engine, source.filename)
             return result
-        diagnostics, sites = engine.lint_document(document.data, document, _declared_sites(document, policy))
+        after = (lambda found: locate(found, document, source)) if finish else None
+        diagnostics, sites = engine.lint_document(document.data, document, _declared_sites(document, policy),
+                                                  spread=site_spreader(source, jobs, after))
     result.document = document
     result.linted = (document, list(diagnostics), sites)
     # File-level findings (a duplicate key, several YAML documents) do not make a file found
@@ -221,6 +227,15 @@ def check_source(source: Source, policy, explicit: bool = True, linted: Optional
     diagnostics.sort(key=Diagnostic.sort_key)
     result.diagnostics = diagnostics
     return result
+
+
+def site_spreader(source: Source, jobs: int, after=None):
+    """What lints the tools of a large file in several processes (None: this one)."""
+    if jobs == 1 or len(source.text) < SPREAD_MIN_CHARS:
+        return None
+    from .parallel import SiteSpreader
+
+    return SiteSpreader(jobs, after)
 
 
 def _unused(suppressions, document: Document, engine: Engine) -> List[Diagnostic]:
@@ -315,7 +330,7 @@ def check_candidate(candidate: Candidate, options: CheckOptions, fixed_engine: O
         # Reported even for files found by walking a folder: nothing is skipped unseen.
         return FileResult(candidate.filename, diagnostics=_stamped([problem], policy.engine, candidate.filename))
     with _CyclicGcPaused(kind_for(source.filename, source.text) == "json", options.one_shot):
-        file_result = check_source(source, policy, candidate.explicit, finish=not options.fix)
+        file_result = check_source(source, policy, candidate.explicit, finish=not options.fix, jobs=options.jobs)
         if options.fix and file_result.document is not None and _fixable(file_result, options):
             file_result = fix_source(source, policy, options, file_result.linted)
         elif options.fix and file_result.linted is not None:  # nothing to fix: finish the check

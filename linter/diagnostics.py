@@ -7,9 +7,9 @@ only when the diagnostic is about to be shown.
 
 from __future__ import annotations
 
-from typing import NamedTuple, Optional, Tuple, Union
+from typing import Optional, Tuple, Union
 
-from .record import Record
+from .record import Fixed, Record
 
 Segment = Union[str, int]
 Pointer = Tuple[Segment, ...]
@@ -35,8 +35,9 @@ def parse_pointer(text: str) -> Pointer:
     return tuple(p.replace("~1", "/").replace("~0", "~") for p in text[1:].split("/"))
 
 
-class Edit(NamedTuple):
+class Edit(Fixed):
     """Replace ``source[start:end]`` (character offsets) with ``content``."""
+    __slots__ = ()
 
     start: int
     end: int
@@ -57,7 +58,8 @@ class Fix(Record):
         self.ops = ops
 
 
-class Position(NamedTuple):
+class Position(Fixed):
+    __slots__ = ()
     row: int  # 1-based line
     column: int  # 1-based character column
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from typing import Iterable, Iterator, List, NamedTuple, Sequence, Tuple
+from typing import Iterable, Iterator, List, Sequence, Tuple
+
+from .record import Fixed
 
 SUFFIXES = (".json", ".yaml", ".yml")
 # Folders never walked into (they are tool caches and dependencies, not sources).
@@ -20,7 +22,8 @@ SKIPPED_DIRS = frozenset({
 STDIN = "-"
 
 
-class Candidate(NamedTuple):  # (a frozen dataclass costs five times as much start-up)
+class Candidate(Fixed):  # (a frozen dataclass costs five times as much start-up)
+    __slots__ = ()
     path: str        # where to read it ("-" for standard input)
     filename: str    # how to name it in diagnostics
     explicit: bool   # named on the command line (always checked)

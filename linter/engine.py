@@ -156,11 +156,13 @@ class Engine:
         return self.lint_document(data, document)[0]
 
     def lint_document(self, data, document: Optional[Document] = None,
-                      sites: Optional[List[ToolSite]] = None, memo=None):
-        """Diagnostics (unlocated) and the tool sites they are about. ``sites`` replaces
-        recognition for files whose kind the configuration declares (bare schema files).
-        ``memo`` (fixes.RoundMemo) gives the findings of tools unchanged since it last
-        saw them, and keeps those of the others."""
+                      sites: Optional[List[ToolSite]] = None, memo=None, spread=None):
+        """Diagnostics (unlocated, unless ``spread`` placed them) and the tool sites they
+        are about. ``sites`` replaces recognition for files whose kind the configuration
+        declares (bare schema files). ``memo`` (fixes.RoundMemo) gives the findings of
+        tools unchanged since it last saw them, and keeps those of the others.
+        ``spread(sites, lint_site)`` lints many tools at once (parallel.SiteSpreader):
+        the findings of each site, in order."""
         problems: List[Diagnostic] = []
         if sites is None:
             sites, problems = recognise(data)
@@ -169,12 +171,19 @@ class Engine:
             out.append(_stamp(problem, self.rules[problem.code], None))
         if document is not None:
             out.extend(_stamp(p, self.rules[p.code], None) for p in document.problems)
-        for site in sites:
-            found = memo.get(site, document) if memo is not None else None
-            if found is None:
-                found = self.lint_site(site, document)
-                if memo is not None:
-                    memo.put(site, document, found)
+        per_site: List[Optional[List[Diagnostic]]] = [None] * len(sites)
+        if memo is not None:
+            per_site = [memo.get(site, document) for site in sites]
+        pending = [index for index, found in enumerate(per_site) if found is None]
+        if spread is not None and len(pending) > 1:
+            linted = spread([sites[index] for index in pending], lambda site: self.lint_site(site, document))
+        else:
+            linted = [self.lint_site(sites[index], document) for index in pending]
+        for index, found in zip(pending, linted):
+            per_site[index] = found
+            if memo is not None:
+                memo.put(sites[index], document, found)
+        for found in per_site:
             out.extend(found)
         for info in self.document_rules:
             for diagnostic in info.module.check_document(sites, self.settings):

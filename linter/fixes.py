@@ -191,12 +191,13 @@ def select_edits(document: Document, diagnostics: List[Diagnostic]) -> Tuple[Lis
 
 
 def fix_text(source: Source, engine: Engine, unsafe: bool = False, keep=None, sites_for=None,
-             first: Optional[tuple] = None) -> FixOutcome:
+             first: Optional[tuple] = None, spread=None) -> FixOutcome:
     """Fix ``source`` as far as the rules can; returns the new text and what was done.
 
     ``keep(document, diagnostics)`` drops what the author suppressed (it is not fixed
     either); ``sites_for(document)`` gives the tool sites of declared bare-schema files;
-    ``first`` is ``source`` already parsed and linted (document, diagnostics, sites)."""
+    ``first`` is ``source`` already parsed and linted (document, diagnostics, sites);
+    ``spread`` lints many tools at once (Engine.lint_document)."""
     outcome = FixOutcome(source.text)
     current = source
     document = None
@@ -211,7 +212,7 @@ def fix_text(source: Source, engine: Engine, unsafe: bool = False, keep=None, si
                 if document is None:
                     break
             sites = sites_for(document) if sites_for is not None else None
-            all_found, found_sites = engine.lint_document(document.data, document, sites, memo)
+            all_found, found_sites = engine.lint_document(document.data, document, sites, memo, spread)
         linted = (document, list(all_found), found_sites)
         diagnostics = all_found
         if keep is not None:

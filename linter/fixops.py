@@ -12,44 +12,51 @@ operations then serve twice:
 from __future__ import annotations
 
 import copy
-from typing import Any, Iterable, List, NamedTuple, Tuple
+from typing import Any, Iterable, List, Tuple
 
 from .diagnostics import Pointer
+from .record import Fixed
 
 
-class SetMember(NamedTuple):
+class SetMember(Fixed):
     """Set ``key`` of the object at ``obj`` (insert it at the end if missing)."""
+    __slots__ = ()
     obj: Pointer
     key: str
     value: Any
 
 
-class Replace(NamedTuple):
+class Replace(Fixed):
     """Replace the existing value at ``at``."""
+    __slots__ = ()
     at: Pointer
     value: Any
 
 
-class Remove(NamedTuple):
+class Remove(Fixed):
     """Remove the member or array item at ``at``."""
+    __slots__ = ()
     at: Pointer
 
 
-class AddToArray(NamedTuple):
+class AddToArray(Fixed):
     """Append each of ``values`` not already in the array at ``at`` (created if missing)."""
+    __slots__ = ()
     at: Pointer
     values: Tuple[Any, ...]
 
 
-class ReplaceMember(NamedTuple):
+class ReplaceMember(Fixed):
     """Replace the member at ``at`` (key and value) by ``key: value`` in the same place."""
+    __slots__ = ()
     at: Pointer
     key: str
     value: Any
 
 
-class RenameKey(NamedTuple):
+class RenameKey(Fixed):
     """Rename the member at ``at`` to ``key``, keeping its value as written."""
+    __slots__ = ()
     at: Pointer
     key: str
 

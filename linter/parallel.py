@@ -30,6 +30,7 @@ import sys
 from typing import Dict, List, Optional, Tuple
 
 MIN_FILES_PER_JOB = 64  # below this a worker costs more than it saves
+MIN_TOOLS_PER_JOB = 200  # the same for the tools of one file
 CHUNKS_PER_JOB = 8      # smaller chunks even out workers that drew slow files, and
                         # their results reach this process while it checks its own
 _TOKEN = 4              # bytes per chunk number in the work pipe (a read of it is atomic)
@@ -37,11 +38,18 @@ _TOKEN = 4              # bytes per chunk number in the work pipe (a read of it 
 Bounds = Tuple[int, int]
 
 
+_RUNNING = False  # chunks are being checked across processes: no workers of workers
+
+
+def _wanted(requested: int) -> int:
+    if requested > 0:
+        return requested
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
 def job_count(requested: int, files: int) -> int:
     """Processes to use: ``requested`` (0: one per CPU), no more than the files can keep busy."""
-    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    wanted = cpus if requested <= 0 else requested
-    return max(1, min(wanted, files // MIN_FILES_PER_JOB))
+    return max(1, min(_wanted(requested), files // MIN_FILES_PER_JOB))
 
 
 def can_fork() -> bool:
@@ -52,17 +60,47 @@ def check_in_parallel(candidates: list, options, fixed_engine) -> Optional[list]
     """The FileResults (None for skipped files) of ``candidates`` in order, or None when
     the check should run in this process alone."""
     jobs = job_count(options.jobs, len(candidates))
-    if jobs < 2 or not can_fork() or any(candidate.path == "-" for candidate in candidates):
+    if jobs < 2 or not can_fork() or _RUNNING or any(candidate.path == "-" for candidate in candidates):
         return None
-    pieces = jobs * CHUNKS_PER_JOB
-    size = -(-len(candidates) // pieces)
-    chunks = [(start, min(start + size, len(candidates))) for start in range(0, len(candidates), size)]
+    chunks = _chunks(len(candidates), jobs)
 
     def check(bounds: Bounds) -> list:
         return _check_chunk(candidates[bounds[0]:bounds[1]], options, fixed_engine)
 
     done = run_chunks(chunks, jobs, check)
     return [file_result for number in range(len(chunks)) for file_result in done[number]]
+
+
+class SiteSpreader:
+    """Lints the tools of one large file in ``jobs`` processes (Engine.lint_document's
+    ``spread``): a file of thousands of tools is otherwise one process's work however
+    many CPUs there are. ``after(findings)`` runs where a chunk of tools was linted
+    (placing their findings in the text, when the check is about to show them), so that
+    work is spread too. A worker of a folder's check lints its files' tools itself."""
+
+    def __init__(self, jobs: int, after=None):
+        self.jobs = jobs
+        self.after = after
+
+    def __call__(self, sites: list, lint_site) -> list:
+        after = self.after
+
+        def lint(bounds: Bounds) -> list:
+            out = [lint_site(site) for site in sites[bounds[0]:bounds[1]]]
+            if after is not None:  # once for the chunk: placing goes through the text once
+                after([diagnostic for found in out for diagnostic in found])
+            return out
+
+        jobs = max(1, min(_wanted(self.jobs), len(sites) // MIN_TOOLS_PER_JOB))
+        if jobs < 2 or not can_fork() or _RUNNING:
+            return lint((0, len(sites)))
+        done = run_chunks(_chunks(len(sites), jobs), jobs, lint)
+        return [found for number in range(len(done)) for found in done[number]]
+
+
+def _chunks(count: int, jobs: int) -> List[Bounds]:
+    size = -(-count // (jobs * CHUNKS_PER_JOB))
+    return [(start, min(start + size, count)) for start in range(0, count, size)]
 
 
 def run_chunks(chunks: List[Bounds], jobs: int, check) -> Dict[int, list]:
@@ -79,8 +117,10 @@ def run_chunks(chunks: List[Bounds], jobs: int, check) -> Dict[int, list]:
             stream.flush()
         except (AttributeError, OSError, ValueError):
             pass
+    global _RUNNING
     workers: List[_Worker] = []
     done: Dict[int, list] = {}
+    _RUNNING = True  # (and so in every worker forked from here)
     try:
         for _ in range(jobs - 1):
             worker = _Worker.fork(work_read, chunks, check)
@@ -97,6 +137,7 @@ def run_chunks(chunks: List[Bounds], jobs: int, check) -> Dict[int, list]:
             worker.stop()
         raise
     finally:
+        _RUNNING = False
         os.close(work_read)
         for worker in workers:
             worker.close()

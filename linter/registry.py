@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import importlib
 from types import ModuleType
-from typing import Dict, List, NamedTuple, Optional
+from typing import Dict, List, Optional
+
+from .record import Fixed
 
 SECTIONS = ("What it does", "Why is this bad?", "Example", "Use instead", "Fix safety", "References")
 
 
-class RuleInfo(NamedTuple):
+class RuleInfo(Fixed):
+    __slots__ = ()
     code: str
     name: str
     severity: str

@@ -21,7 +21,7 @@ SMALL_TEXT = 1 << 14  # characters; up to this, a position is counted without a 
 
 
 class Source(Record):
-    __slots__ = ("filename", "text", "encoding", "bom", "path", "_line_starts", "_newline")
+    __slots__ = ("filename", "text", "encoding", "bom", "path", "_line_starts", "_newline", "_mark")
 
     def __init__(self, filename: str, text: str, encoding: str = "utf-8", bom: bool = False,
                  path: Optional[str] = None):
@@ -32,6 +32,7 @@ class Source(Record):
         self.path = path          # real file path, None for stdin
         self._line_starts: Optional[Sequence[int]] = None
         self._newline: Optional[str] = None
+        self._mark: Optional[Tuple[int, int, int]] = None  # (offset, row, line start) last placed
 
     @property
     def line_starts(self) -> Sequence[int]:
@@ -73,8 +74,11 @@ class Source(Record):
         if self._line_starts is not None or "\r" in text:
             return {offset: self.position(offset) for offset in set(offsets)}
         found: Dict[int, Position] = {}
+        asked_in_order = sorted(set(offsets))
         row, last, line_start, size = 1, 0, 0, len(text)
-        for asked in sorted(set(offsets)):
+        if self._mark is not None and asked_in_order and asked_in_order[0] >= self._mark[0]:
+            last, row, line_start = self._mark  # counted that far already (the tools before)
+        for asked in asked_in_order:
             offset = max(0, min(asked, size))
             newlines = text.count("\n", last, offset)
             if newlines:
@@ -82,6 +86,7 @@ class Source(Record):
                 line_start = text.rfind("\n", last, offset) + 1
             last = offset
             found[asked] = Position(row, offset - line_start + 1)
+        self._mark = (last, row, line_start)
         return found
 
     def offset(self, row: int, column: int) -> int:

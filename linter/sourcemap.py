@@ -35,6 +35,7 @@ _FIRST_KEY = re.compile(r'[ \t\n\r]*"([^"\\]*)"[ \t\n\r]*:[ \t\n\r]*')
 _NEXT_KEY = re.compile(r'[ \t\n\r]*,[ \t\n\r]*"([^"\\]*)"[ \t\n\r]*:[ \t\n\r]*')
 _KEY_AT = re.compile(r'"([^"\\]*)"[ \t\n\r]*:[ \t\n\r]*')   # the same, from the key's quote
 _scanstring = json.decoder.scanstring
+_UNKNOWN = object()
 # The C scanner of the json module: scans one value and returns (value, end offset).
 _SCAN = json.scanner.make_scanner(json.JSONDecoder())
 
@@ -82,6 +83,7 @@ class JsonSourceMap(SourceMap):
         # value_start offset -> _Children of the object or array that starts there
         # (``indexed``: the containers parse_indexed read whole while parsing)
         self._children: Dict[int, _Children] = indexed if indexed is not None else {}
+        self._parents: Dict[tuple, Optional[_Children]] = {}  # pointer -> container of its value
 
     def _skip_ws(self, pos: int) -> int:
         return _WS.match(self.text, pos).end()
@@ -111,17 +113,28 @@ class JsonSourceMap(SourceMap):
         return children
 
     def _entry(self, pointer: Pointer) -> Optional[List]:
-        """The entry of an existing pointer (its value's end perhaps not known yet)."""
-        current = self._root_entry()
+        """The entry of an existing pointer (its value's end perhaps not known yet).
+
+        The container a pointer's last step is taken in is remembered by its pointer:
+        findings and fixes ask for many members of one object (the properties of one
+        schema), and --fix asks for the same ones again and again."""
+        if not pointer:
+            return self._root_entry()
+        parent = pointer[:-1]
+        children = self._parents.get(parent, _UNKNOWN)
         try:
-            for segment in pointer:
-                children = self._children.get(current[2]) or self._container(current[2])
-                current = children.find(segment) if children is not None else None
-                if current is None:
-                    return None
+            if children is _UNKNOWN:
+                holder = self._root_entry()
+                for segment in parent:
+                    found = self._children.get(holder[2]) or self._container(holder[2])
+                    holder = found.find(segment) if found is not None else None
+                    if holder is None:
+                        break
+                children = None if holder is None else (self._children.get(holder[2]) or self._container(holder[2]))
+                self._parents[parent] = children
+            return children.find(pointer[-1]) if children is not None else None
         except (StopIteration, ValueError, IndexError, RecursionError):
             return None
-        return current
 
     def _end(self, entry: List) -> Optional[int]:
         try:
@@ -133,7 +146,7 @@ class JsonSourceMap(SourceMap):
             return None
 
     def member(self, pointer: Pointer) -> Optional[Member]:
-        entry = self._entry(pointer)
+        entry = self._entry(pointer if type(pointer) is tuple else tuple(pointer))
         end = None if entry is None else self._end(entry)
         return None if end is None else (entry[0], entry[1], entry[2], end)
 

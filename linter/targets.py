@@ -7,7 +7,9 @@ from the Target they are given. The numbers are those of STRICT_MODE.md sections
 
 from __future__ import annotations
 
-from typing import Callable, Dict, FrozenSet, NamedTuple, Optional
+from typing import Callable, Dict, FrozenSet, Optional
+
+from .record import Fixed
 
 # Keywords allowed on any node, and per type (spec 2.2).
 ANY_KEYWORDS = frozenset({"type", "description", "title", "enum", "const", "anyOf", "$ref"})
@@ -53,7 +55,8 @@ def allowed_keywords(types, is_root: bool) -> FrozenSet[str]:
 _ALLOWED: Dict[tuple, FrozenSet[str]] = {}
 
 
-class Target(NamedTuple):
+class Target(Fixed):
+    __slots__ = ()
     name: str
     summary: str
     max_properties: int

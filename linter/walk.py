@@ -59,32 +59,39 @@ _ANY_VALUE, _NESTING, _DEFS = frozenset(ANY_VALUE), frozenset(NESTING), frozense
 
 def walk(schema: Any, pointer: Pointer) -> Iterator[SchemaNode]:
     stack = [SchemaNode(schema, pointer, (), None, 1, False)]
+    pop, push = stack.pop, stack.append
     while stack:
-        node = stack.pop()
+        node = pop()
         yield node
         value = node.schema
         if not isinstance(value, dict):
             continue
         children = []
+        add = children.append
         for keyword, child in value.items():
             if keyword in _SINGLE:
                 if isinstance(child, dict) or (keyword == "items" and not isinstance(child, list)):
-                    children.append(_child(node, keyword, (keyword,), (keyword,), child))
+                    add(_child(node, keyword, (keyword,), (keyword,), child))
                 elif keyword == "items" and isinstance(child, list):  # draft-4 tuple form
                     children.extend(_child(node, keyword, (keyword, i), (keyword, str(i)), c)
                                     for i, c in enumerate(child) if isinstance(c, dict))
             elif keyword in _MAPPED and isinstance(child, dict):
+                # (the commonest step, made here rather than by _child)
                 every = keyword in _ANY_VALUE
+                in_defs = node.in_defs or keyword in _DEFS
+                depth = 1 if keyword in _DEFS else node.depth + 1 if keyword in _NESTING else node.depth
+                base_pointer, base_path = node.pointer, node.path
                 for key, c in child.items():
                     if every or isinstance(c, dict):
-                        steps = (keyword, str(key))
-                        children.append(_child(node, keyword, steps, steps, c))
+                        steps = (keyword, key if type(key) is str else str(key))
+                        add(SchemaNode(c, base_pointer + steps, base_path + steps, keyword, depth, in_defs))
             elif keyword in _LISTED and isinstance(child, list):
                 every = keyword in _ANY_VALUE
                 children.extend(_child(node, keyword, (keyword, i), (keyword, str(i)), c)
                                 for i, c in enumerate(child) if every or isinstance(c, dict))
-        stack.extend(reversed(children))
-
+        if children:
+            children.reverse()
+            stack.extend(children)
 
 def _child(node: SchemaNode, keyword: str, steps: tuple, path_steps: tuple, child: Any) -> SchemaNode:
     """``steps`` are document segments (ints for list indexes); ``path_steps`` the same as

@@ -159,3 +159,43 @@ def test_frames_are_taken_whole_and_bad_ones_dropped():
     worker.pending += len(garbage).to_bytes(8, "little") + garbage
     worker._unpack(done)
     assert done == {4: ["x"]} and not worker.pending
+
+
+@pytest.fixture
+def catalogue(tmp_path):
+    """One file of many tools, large enough for its tools to be linted by several processes."""
+    tools = [json.loads(BAD.format(n=n)) for n in range(2 * parallel.MIN_TOOLS_PER_JOB + 50)]
+    for n, tool in enumerate(tools):
+        if n % 3 == 0:
+            tool["function"]["parameters"]["properties"]["c"] = {"type": "tuple", "default": 1}
+    path = tmp_path / "catalogue.json"
+    path.write_text(json.dumps(tools, indent=2), encoding="utf-8")
+    assert os.path.getsize(path) >= 1 << 16
+    return path
+
+
+@pytest.mark.parametrize("fmt", ["concise", "json", "full"])
+def test_the_tools_of_one_large_file_are_linted_as_one_process_would(catalogue, monkeypatch, fmt):
+    spread = []
+    real = parallel.run_chunks
+
+    def counting(chunks, jobs, check):
+        spread.append(jobs)
+        return real(chunks, jobs, check)
+
+    monkeypatch.setattr(parallel, "run_chunks", counting)
+    one = run("check", "--jobs", "1", "--output-format", fmt, str(catalogue))
+    assert spread == []
+    two = run("check", "--jobs", "2", "--output-format", fmt, str(catalogue))
+    assert spread == [2]
+    assert one.exit_code == two.exit_code == 1
+    assert one.stdout == two.stdout and "FCS109" in two.stdout
+
+
+def test_fixing_one_large_file_is_the_same_with_workers(catalogue, tmp_path):
+    copy = tmp_path / "copy.json"
+    shutil.copyfile(catalogue, copy)
+    one = run("check", "--fix", "--unsafe-fixes", "--jobs", "1", "--output-format", "concise", str(catalogue))
+    two = run("check", "--fix", "--unsafe-fixes", "--jobs", "2", "--output-format", "concise", str(copy))
+    assert one.stdout.replace(str(catalogue), "X") == two.stdout.replace(str(copy), "X")
+    assert catalogue.read_text(encoding="utf-8") == copy.read_text(encoding="utf-8")
