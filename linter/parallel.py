@@ -1,11 +1,13 @@
-"""``--jobs``: check many files in forked worker processes, this one among them.
+"""``--jobs``: check many files, or the many tools of one large file, in forked worker
+processes, this one among them.
 
-Files are independent, so the discovered files are cut into contiguous chunks. The
-chunk numbers go into a pipe before the workers are forked; every process, this one
-included, takes the next number from the pipe until it is empty, so a worker that drew
-slow files takes fewer chunks. A worker sends back the results of its chunks as one
-pickle when the pipe runs dry; this process puts every result back in discovery order,
-so the output is the same as with one process.
+Files are independent, and so are the tools of a file, so they are cut into contiguous
+chunks. The chunk numbers go into a pipe before the workers are forked (a few bytes per
+chunk: far less than a pipe holds); every process, this one included, takes the next
+number from the pipe until it is empty, so a worker that drew slow files takes fewer
+chunks. A worker sends each chunk's results as soon as it has them; this process reads
+them between its own chunks and puts every result back in order, so the output is the
+same as with one process.
 
 Workers are forked (POSIX, not macOS, where forking a process that may have loaded
 system frameworks is unsafe): they start with the loaded rules and configuration
@@ -127,6 +129,8 @@ def run_chunks(chunks: List[Bounds], jobs: int, check) -> Dict[int, list]:
             if worker is None:
                 break
             workers.append(worker)
+        for worker in workers:
+            worker.start_reading()
         while _take_chunk(work_read, chunks, check, done):
             for worker in workers:  # what the workers sent meanwhile: they need not wait for us
                 worker.receive(done, wait=False)
@@ -150,12 +154,19 @@ def run_chunks(chunks: List[Bounds], jobs: int, check) -> Dict[int, list]:
 class _Worker:
     """A forked worker and the pipe it sends its results in: one frame per chunk, an
     8-byte length and the pickle of (chunk number, results), as soon as the chunk is
-    checked. Frames that arrived whole are used even if the worker fails later."""
+    checked. A thread of this process reads the pipe as frames come (``os.read`` lets
+    the other thread run), so the worker never waits for this process to finish a chunk
+    of its own before it can send; the frames are unpickled between this process's
+    chunks. Frames that arrived whole are used even if the worker fails later."""
 
     def __init__(self, pid: int, results: int):
+        import collections
+
         self.pid = pid
         self.results = results
+        self.arrived: "collections.deque[bytes]" = collections.deque()  # read, not yet unpacked
         self.pending = bytearray()
+        self.reader = None
         self.closed = False
 
     @classmethod
@@ -169,7 +180,6 @@ class _Worker:
             return None
         if pid:
             os.close(result_write)
-            os.set_blocking(result_read, False)
             return cls(pid, result_read)
         status = 1
         try:
@@ -190,25 +200,35 @@ class _Worker:
         finally:
             os._exit(status)  # never back into the caller's code, never flushing its buffers
 
+    def start_reading(self) -> None:
+        """Started once every worker is forked (a process is not forked while a thread runs)."""
+        import threading
+
+        self.reader = threading.Thread(target=self._read, name="fcschema-results", daemon=True)
+        self.reader.start()
+
+    def _read(self) -> None:
+        try:
+            while True:
+                part = os.read(self.results, 1 << 20)
+                if not part:
+                    return  # the worker is done (or gone)
+                self.arrived.append(part)
+        except OSError:
+            return
+
     def receive(self, done: Dict[int, list], wait: bool) -> None:
         """Take in the frames that have arrived (``wait``: all of them, to the end)."""
         if self.closed:
             return
+        if wait and self.reader is not None:
+            self.reader.join()
+        arrived = self.arrived
+        while arrived:
+            self.pending += arrived.popleft()
+        self._unpack(done)
         if wait:
-            os.set_blocking(self.results, True)
-        while True:
-            try:
-                part = os.read(self.results, 1 << 20)
-            except BlockingIOError:
-                part = None
-            if part:
-                self.pending += part
-                self._unpack(done)
-                continue
-            if part is None:  # nothing more for now
-                return
-            self.close()  # the end: the worker is done (or gone)
-            return
+            self.close()
 
     def _unpack(self, done: Dict[int, list]) -> None:
         import pickle
@@ -244,18 +264,22 @@ class _Worker:
                 pass
 
     def close(self) -> None:
+        """Wait for the worker to end, then for the reader (the pipe reads as ended once
+        the worker is gone), then close the pipe: never while the reader may still use it."""
         if self.closed:
             return
         self.closed = True
-        os.close(self.results)  # a worker still writing stops (broken pipe)
         while True:
             try:
                 os.waitpid(self.pid, 0)
-                return
+                break
             except InterruptedError:
                 continue
             except ChildProcessError:
-                return
+                break
+        if self.reader is not None:
+            self.reader.join()
+        os.close(self.results)
 
 
 def _widen(pipe: int) -> None:
