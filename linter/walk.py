@@ -59,7 +59,7 @@ _ANY_VALUE, _NESTING, _DEFS = frozenset(ANY_VALUE), frozenset(NESTING), frozense
 
 def walk(schema: Any, pointer: Pointer) -> Iterator[SchemaNode]:
     stack = [SchemaNode(schema, pointer, (), None, 1, False)]
-    pop, push = stack.pop, stack.append
+    pop = stack.pop
     while stack:
         node = pop()
         yield node
