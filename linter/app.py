@@ -131,12 +131,15 @@ def locate(diagnostics: List[Diagnostic], document: Optional[Document], source: 
             diagnostic.location, diagnostic.end_location = at[diagnostic.span[0]], at[diagnostic.span[1]]
 
 
-def fix_source(source: Source, policy: FilePolicy, options: CheckOptions, linted: Optional[tuple] = None) -> FileResult:
+def fix_source(source: Source, policy: FilePolicy, options: CheckOptions, linted: Optional[tuple] = None,
+               memo=None) -> FileResult:
     """Fix, write (unless only a diff is wanted), then check what is left. ``linted``: the
-    source already parsed and linted (FileResult.linted)."""
-    from .fixes import FileChanged, fix_text, write_atomic
+    source already parsed and linted (FileResult.linted); ``memo`` (fixes.RoundMemo):
+    what that lint found in each tool."""
+    from .fixes import FileChanged, RoundMemo, fix_text, write_atomic
 
     engine = policy.engine
+    memo = memo if memo is not None else RoundMemo()
 
     def still_reported(document, diagnostics):
         # Suppressed findings are not fixed either.
@@ -145,8 +148,15 @@ def fix_source(source: Source, policy: FilePolicy, options: CheckOptions, linted
             locate(diagnostics, document, document.source)
         return policy.keep(diagnostics, suppressions)
 
-    outcome = fix_text(source, engine, options.unsafe_fixes, keep=still_reported,
-                       sites_for=lambda document: _declared_sites(document, policy), first=linted)
+    outcome = None
+    if linted is not None and not policy.pointer_ignores and policy.schema_entry is None:
+        from .entryfix import fix_entries
+
+        outcome = fix_entries(source, engine, options.unsafe_fixes, lambda diagnostics: policy.keep(diagnostics, []),
+                              linted, memo, options.jobs, SPREAD_MIN_CHARS)
+    if outcome is None:
+        outcome = fix_text(source, engine, options.unsafe_fixes, keep=still_reported,
+                           sites_for=lambda document: _declared_sites(document, policy), first=linted, memo=memo)
     fixed_source = source
     notes: List[Diagnostic] = []
     if outcome.changed(source.text):
@@ -188,13 +198,14 @@ def _declared_sites(document: Document, policy: FilePolicy):
 
 
 def check_source(source: Source, policy, explicit: bool = True, linted: Optional[tuple] = None,
-                 finish: bool = True, jobs: int = 1) -> FileResult:
+                 finish: bool = True, jobs: int = 1, memo=None) -> FileResult:
     """Check one decoded file. ``policy`` is a FilePolicy (or an Engine, for callers
     without configuration). ``linted`` is the file's text already parsed and linted
     (see FileResult.linted), when --fix has just done that. ``finish=False`` stops after
     linting (diagnostics without positions or suppressions): --fix is about to change
     the text, so placing findings in the old one would be wasted. ``jobs``: processes
-    that may lint the tools of a large file (see parallel.SiteSpreader)."""
+    that may lint the tools of a large file (see parallel.SiteSpreader); ``memo``
+    (fixes.RoundMemo) keeps what the lint finds in each tool."""
     if isinstance(policy, Engine):
         policy = FilePolicy(config=None, engine=policy)
     engine = policy.engine
@@ -209,7 +220,7 @@ def check_source(source: Source, policy, explicit: bool = True, linted: Optional
             return result
         after = (lambda found: locate(found, document, source)) if finish else None
         diagnostics, sites = engine.lint_document(document.data, document, _declared_sites(document, policy),
-                                                  spread=site_spreader(source, jobs, after))
+                                                  memo, site_spreader(source, jobs, after))
     result.document = document
     result.linted = (document, list(diagnostics), sites)
     # File-level findings (a duplicate key, several YAML documents) do not make a file found
@@ -329,10 +340,16 @@ def check_candidate(candidate: Candidate, options: CheckOptions, fixed_engine: O
     if source is None:
         # Reported even for files found by walking a folder: nothing is skipped unseen.
         return FileResult(candidate.filename, diagnostics=_stamped([problem], policy.engine, candidate.filename))
+    memo = None
+    if options.fix:  # what the first lint finds in each tool, for the rounds of fixing
+        from .fixes import RoundMemo
+
+        memo = RoundMemo()
     with _CyclicGcPaused(kind_for(source.filename, source.text) == "json", options.one_shot):
-        file_result = check_source(source, policy, candidate.explicit, finish=not options.fix, jobs=options.jobs)
+        file_result = check_source(source, policy, candidate.explicit, finish=not options.fix, jobs=options.jobs,
+                                   memo=memo)
         if options.fix and file_result.document is not None and _fixable(file_result, options):
-            file_result = fix_source(source, policy, options, file_result.linted)
+            file_result = fix_source(source, policy, options, file_result.linted, memo)
         elif options.fix and file_result.linted is not None:  # nothing to fix: finish the check
             file_result = check_source(source, policy, candidate.explicit, linted=file_result.linted)
     if candidate.explicit or file_result.has_tools or (file_result.document is None and file_result.diagnostics):

@@ -151,6 +151,11 @@ class Engine:
         self._tool_checks = [(r, r.module.check_tool, r.applies == "auto") for r in self.tool_rules]
         self.document_rules = [r for r in rules if hasattr(r.module, "check_document")]
 
+    @property
+    def enabled_codes(self) -> frozenset:
+        """The codes the settings select (lint_document reports no others)."""
+        return self._enabled
+
     def lint_data(self, data, document: Optional[Document] = None) -> List[Diagnostic]:
         """Lint a parsed document; diagnostics come back unlocated (pointers only)."""
         return self.lint_document(data, document)[0]

@@ -16,7 +16,7 @@ from typing import List, NamedTuple, Optional, Tuple
 from .diagnostics import DISPLAY_ONLY, SAFE, UNSAFE, Diagnostic, Edit
 from .document import Document, kind_for, parse
 from .engine import Engine
-from .fixops import AddToArray, merge
+from .fixops import AddToArray, rebase
 from .record import Record
 from .source import Source
 from .textedit import apply_edits, edits_for
@@ -56,26 +56,29 @@ def wanted(diagnostic: Diagnostic, unsafe: bool) -> bool:
     return fix.applicability == SAFE or (unsafe and fix.applicability == UNSAFE)
 
 
-def _spread_ops(diagnostics: List[Diagnostic]):
+def _spread_ops(diagnostics: List[Diagnostic], depth: int = 0):
     """Each fix's ops, de-duplicated across fixes; additions to one array are folded into
     the first fix that touches it, so a missing `required` is created once. Also, for
-    each fix, the other fixes it shares an op with (they stand or fall together)."""
+    each fix, the other fixes it shares an op with (they stand or fall together).
+    ``depth``: the ops are rebased by that many segments (fixops.rebase)."""
     per_fix: List[list] = [[] for _ in diagnostics]
     shares: List[set] = [set() for _ in diagnostics]
     seen = {}
-    arrays = {}
+    arrays = {}  # array pointer -> (first fix, its op's position, values so far)
     for index, diagnostic in enumerate(diagnostics):
-        for op in diagnostic.fix.ops:
-            if isinstance(op, AddToArray):
+        ops = diagnostic.fix.ops
+        for op in (ops if not depth else [rebase(op, depth) for op in ops]):
+            if type(op) is AddToArray:
                 key = tuple(str(s) for s in op.at)
-                if key in arrays:
-                    owner, position = arrays[key]
-                    per_fix[owner][position] = merge([per_fix[owner][position], op])[0]
+                folded = arrays.get(key)
+                if folded is not None:
+                    owner, _position, values = folded
+                    values.extend([v for v in op.values if v not in values])
                     if owner != index:
                         shares[owner].add(index)
                         shares[index].add(owner)
                     continue
-                arrays[key] = (index, len(per_fix[index]))
+                arrays[key] = (index, len(per_fix[index]), list(op.values))
                 per_fix[index].append(op)
                 continue
             key = (type(op), op)  # ops are tuples: the same op only with the same type
@@ -87,6 +90,10 @@ def _spread_ops(diagnostics: List[Diagnostic]):
                 continue
             seen[key] = index
             per_fix[index].append(op)
+    for owner, position, values in arrays.values():
+        op = per_fix[owner][position]
+        if len(values) != len(op.values):
+            per_fix[owner][position] = AddToArray(op.at, tuple(values))
     return per_fix, shares
 
 
@@ -158,8 +165,9 @@ def _deletes(edit: Edit) -> bool:
     return edit.end > edit.start and not edit.content
 
 
-def select_edits(document: Document, diagnostics: List[Diagnostic]) -> Tuple[List[Edit], List[Diagnostic]]:
-    """The edits of as many fixes as can be applied together in one round.
+def select_edits(document: Document, diagnostics: List[Diagnostic], depth: int = 0) -> Tuple[List[Edit], List[Diagnostic]]:
+    """The edits of as many fixes as can be applied together in one round (``depth``: the
+    document is the value that many segments down the fixes' pointers; see entryfix).
 
     A fix is applied whole or not at all. When one that shares an op with others (an op
     both make, or values for the same array, which the first of them writes) has to wait
@@ -167,7 +175,7 @@ def select_edits(document: Document, diagnostics: List[Diagnostic]) -> Tuple[Lis
     would write half of it (`tags` added to `required` but its type left non-nullable)."""
     candidates = list(diagnostics)
     while True:
-        per_fix, shares = _spread_ops(candidates)
+        per_fix, shares = _spread_ops(candidates, depth)
         accepted_edits: List[Edit] = []
         accepted: List[Diagnostic] = []
         waiting = set()
@@ -191,17 +199,18 @@ def select_edits(document: Document, diagnostics: List[Diagnostic]) -> Tuple[Lis
 
 
 def fix_text(source: Source, engine: Engine, unsafe: bool = False, keep=None, sites_for=None,
-             first: Optional[tuple] = None, spread=None) -> FixOutcome:
+             first: Optional[tuple] = None, spread=None, memo: Optional[RoundMemo] = None) -> FixOutcome:
     """Fix ``source`` as far as the rules can; returns the new text and what was done.
 
     ``keep(document, diagnostics)`` drops what the author suppressed (it is not fixed
     either); ``sites_for(document)`` gives the tool sites of declared bare-schema files;
     ``first`` is ``source`` already parsed and linted (document, diagnostics, sites);
-    ``spread`` lints many tools at once (Engine.lint_document)."""
+    ``spread`` lints many tools at once (Engine.lint_document); ``memo`` may hold what
+    linting ``first`` found in each tool."""
     outcome = FixOutcome(source.text)
     current = source
     document = None
-    memo = RoundMemo()
+    memo = memo if memo is not None else RoundMemo()
     for _round in range(MAX_ROUNDS):
         if first is not None:
             document, all_found, found_sites = first[0], list(first[1]), first[2]
@@ -229,8 +238,7 @@ def fix_text(source: Source, engine: Engine, unsafe: bool = False, keep=None, si
         candidate = Source(source.filename, new_text, source.encoding, source.bom, source.path)
         reparsed, problems = parse(candidate, document.kind)
         if reparsed is None:
-            outcome.broken = (f"a fix would have made the file unparsable ({problems[0].message}); "
-                              "no change from that round was kept. This is a bug in fcschema: please report it")
+            outcome.broken = broken_round(problems[0].message)
             break
         outcome.text = new_text
         outcome.applied.extend(AppliedFix(d.code, d.fix.message, d.pointer_text, d.tool) for d in accepted)
@@ -239,6 +247,11 @@ def fix_text(source: Source, engine: Engine, unsafe: bool = False, keep=None, si
         # as parse() would decide), instead of parsing it again.
         document = reparsed if kind_for(candidate.filename, candidate.text) == reparsed.kind else None
     return outcome
+
+
+def broken_round(reason: str) -> str:
+    return (f"a fix would have made the file unparsable ({reason}); "
+            "no change from that round was kept. This is a bug in fcschema: please report it")
 
 
 def encode(source: Source, text: str) -> bytes:

@@ -113,6 +113,13 @@ def get(data: Any, pointer: Pointer, default: Any = None) -> Any:
     return current
 
 
+def rebase(op: Op, depth: int) -> Op:
+    """``op`` with the first ``depth`` segments of its pointer dropped: the same op on the
+    value at that pointer taken as a document of its own (every op's first field is its
+    pointer)."""
+    return tuple.__new__(type(op), (op[0][depth:],) + tuple(op[1:]))
+
+
 def _parent(data: Any, pointer: Pointer):
     return get(data, pointer[:-1]), pointer[-1]
 

@@ -93,11 +93,18 @@ class SiteSpreader:
                 after([diagnostic for found in out for diagnostic in found])
             return out
 
-        jobs = max(1, min(_wanted(self.jobs), len(sites) // MIN_TOOLS_PER_JOB))
-        if jobs < 2 or not can_fork() or _RUNNING:
-            return lint((0, len(sites)))
-        done = run_chunks(_chunks(len(sites), jobs), jobs, lint)
-        return [found for number in range(len(done)) for found in done[number]]
+        return spread_items(len(sites), self.jobs, lint)
+
+
+def spread_items(count: int, jobs: int, work) -> list:
+    """``work((start, end))`` (a list of results, one per item) over ``count`` items (the
+    tools of one file), in up to ``jobs`` processes when there are enough of them: the
+    results of every item, in order."""
+    jobs = max(1, min(_wanted(jobs), count // MIN_TOOLS_PER_JOB))
+    if jobs < 2 or not can_fork() or _RUNNING:
+        return work((0, count))
+    done = run_chunks(_chunks(count, jobs), jobs, work)
+    return [result for number in range(len(done)) for result in done[number]]
 
 
 def _chunks(count: int, jobs: int) -> List[Bounds]:

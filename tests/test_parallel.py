@@ -192,10 +192,20 @@ def test_the_tools_of_one_large_file_are_linted_as_one_process_would(catalogue, 
     assert one.stdout == two.stdout and "FCS109" in two.stdout
 
 
-def test_fixing_one_large_file_is_the_same_with_workers(catalogue, tmp_path):
+def test_fixing_one_large_file_is_the_same_with_workers(catalogue, tmp_path, monkeypatch):
     copy = tmp_path / "copy.json"
     shutil.copyfile(catalogue, copy)
+    spread = []
+    real = parallel.run_chunks
+
+    def counting(chunks, jobs, check):
+        spread.append(jobs)
+        return real(chunks, jobs, check)
+
+    monkeypatch.setattr(parallel, "run_chunks", counting)
     one = run("check", "--fix", "--unsafe-fixes", "--jobs", "1", "--output-format", "concise", str(catalogue))
+    assert spread == []
     two = run("check", "--fix", "--unsafe-fixes", "--jobs", "2", "--output-format", "concise", str(copy))
+    assert spread == [2, 2]  # the first lint, then the fixing of the tools (entryfix)
     assert one.stdout.replace(str(catalogue), "X") == two.stdout.replace(str(copy), "X")
     assert catalogue.read_text(encoding="utf-8") == copy.read_text(encoding="utf-8")

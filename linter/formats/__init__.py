@@ -8,7 +8,7 @@ in its own module; this module only decides where tools can be (a list of tools,
 
 from __future__ import annotations
 
-from typing import Any, List, Tuple
+from typing import Any, List, Optional, Tuple
 
 from ..diagnostics import Diagnostic, Pointer
 from . import chat, foreign, responses
@@ -63,15 +63,18 @@ class _Recogniser:
 
     def tool_list(self, items: list, pointer: Pointer, legacy: bool = False) -> None:
         for index, item in enumerate(items):
-            if (not legacy and isinstance(item, dict) and "type" not in item and isinstance(item.get("name"), str)
-                    and "inputSchema" not in item and "input_schema" not in item):
-                # A bare function definition where the API wants a tool object.
-                self.problems.append(_problem(
-                    "FCS005", pointer + (index,),
-                    "tools entry has no 'type'; the API rejects it (Missing required parameter "
-                    "'type'). Wrap it as {\"type\": \"function\", \"function\": {...}} for Chat "
-                    "Completions, or add \"type\": \"function\" for the Responses API"))
-            self.tool(item, pointer + (index,), pointer, index, in_list=True, legacy=legacy)
+            self.tool_list_entry(item, pointer, index, legacy)
+
+    def tool_list_entry(self, item: Any, pointer: Pointer, index: int, legacy: bool = False) -> None:
+        if (not legacy and isinstance(item, dict) and "type" not in item and isinstance(item.get("name"), str)
+                and "inputSchema" not in item and "input_schema" not in item):
+            # A bare function definition where the API wants a tool object.
+            self.problems.append(_problem(
+                "FCS005", pointer + (index,),
+                "tools entry has no 'type'; the API rejects it (Missing required parameter "
+                "'type'). Wrap it as {\"type\": \"function\", \"function\": {...}} for Chat "
+                "Completions, or add \"type\": \"function\" for the Responses API"))
+        self.tool(item, pointer + (index,), pointer, index, in_list=True, legacy=legacy)
 
     def container(self, obj: dict, pointer: Pointer) -> None:
         if isinstance(obj.get("tools"), list):
@@ -117,4 +120,26 @@ def _kind(value: Any) -> str:
 def recognise(data: Any) -> Tuple[List[ToolSite], List[Diagnostic]]:
     recogniser = _Recogniser()
     recogniser.document(data)
+    return recogniser.sites, recogniser.problems
+
+
+def tools_list_of(data: Any) -> Optional[Pointer]:
+    """The pointer of the one list whose entries are the document's tools as ``recognise``
+    reads them (a list of tools, or a request's ``tools``), or None for other shapes.
+    A request may hold other sites too (``functions``, a response format)."""
+    if isinstance(data, list):
+        return None if any(is_container(item) for item in data) else ()
+    if is_container(data) and isinstance(data.get("tools"), list):
+        return ("tools",)
+    return None
+
+
+def recognise_entry(entry: Any, tools_list: Pointer, index: int) -> Tuple[List[ToolSite], List[Diagnostic]]:
+    """What ``recognise`` finds in one entry of the list ``tools_list_of`` named: the same
+    sites it finds there in the whole document."""
+    recogniser = _Recogniser()
+    if tools_list:
+        recogniser.tool_list_entry(entry, tools_list, index)
+    else:
+        recogniser.tool(entry, (index,), (), index, in_list=False)
     return recogniser.sites, recogniser.problems

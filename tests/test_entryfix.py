@@ -1,0 +1,160 @@
+"""Fixing a tools list entry by entry (entryfix) gives what fixing the whole file round by
+round (fixes.fix_text) gives: the same text, the same fixes in the same order, the same
+findings left. And it falls back to the whole file where that cannot be promised."""
+
+from __future__ import annotations
+
+import json
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from fcschema import entryfix
+from fcschema.document import parse
+from fcschema.engine import Engine
+from fcschema.entryfix import fix_entries, plan
+from fcschema.fixes import RoundMemo, fix_text
+from fcschema.source import Source
+from test_fix_properties import ROOTS
+
+
+def _loosen(schema, draw):
+    """Spellings the fixes change over several rounds: OpenAPI-ish types, defaults."""
+    if not isinstance(schema, dict):
+        return schema
+    schema = dict(schema)
+    if schema.get("type") == "integer" and draw(st.booleans()):
+        schema["type"] = draw(st.sampled_from(["int", "float", "dict"]))
+    if schema.get("type") == "object" and draw(st.booleans()):
+        schema["type"] = "dict"
+    if "properties" in schema:
+        schema["properties"] = {k: _loosen(v, draw) for k, v in schema["properties"].items()}
+    if "items" in schema:
+        schema["items"] = _loosen(schema["items"], draw)
+    return schema
+
+
+@st.composite
+def tool_files(draw):
+    tools = []
+    for n in range(draw(st.integers(1, 5))):
+        schema = _loosen(draw(ROOTS), draw)
+        strict = draw(st.sampled_from([None, True, False]))
+        name = draw(st.sampled_from([f"tool_{n}", f"tool.{n}", "same"]))
+        if draw(st.booleans()):
+            function = {"name": name, "parameters": schema}
+            if strict is not None:
+                function["strict"] = strict
+            tools.append({"type": "function", "function": function})
+        else:
+            tool = {"type": "function", "name": name, "parameters": schema}
+            if strict is not None:
+                tool["strict"] = strict
+            tools.append(tool)
+    data = tools if draw(st.booleans()) else {"model": "m", "tools": tools}
+    indent = draw(st.sampled_from([None, 2, "\t"]))
+    text = json.dumps(data, indent=indent)
+    if draw(st.booleans()):
+        text = text.replace("\n", "\r\n")
+    return text, draw(st.booleans())
+
+
+def _first(source: Source, engine: Engine, memo: RoundMemo):
+    document = parse(source)[0]
+    found, sites = engine.lint_document(document.data, document, None, memo)
+    return document, found, sites
+
+
+def _summary(outcome):
+    document, found, _sites = outcome.final
+    return (outcome.text, outcome.applied, outcome.broken,
+            [(d.code, d.pointer_text, d.message) for d in found], document.source.text)
+
+
+def _both(text: str, unsafe: bool):
+    engine = Engine()
+    whole = fix_text(Source("t.json", text), engine, unsafe)
+    memo = RoundMemo()
+    source = Source("t.json", text)
+    by_entry = fix_entries(source, engine, unsafe, lambda found: found, _first(source, engine, memo), memo)
+    return whole, by_entry
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(tool_files())
+def test_entry_by_entry_is_the_whole_file_round_by_round(case):
+    text, unsafe = case
+    whole, by_entry = _both(text, unsafe)
+    if not whole.applied:
+        return  # nothing to fix: the entries are not used
+    assert by_entry is not None
+    assert _summary(by_entry) == _summary(whole)
+
+
+def test_several_rounds_in_several_entries():
+    """Responses tools without `strict`: the types are fixed first, then (the tool now able
+    to run strict) optional fields become required and nullable."""
+    tools = [{"type": "function", "name": f"t{n}", "parameters": {
+        "type": "dict", "properties": {"a": {"type": "float"}, "b": {"type": "string", "default": "x"}},
+        "required": ["a"]}} for n in range(3)]
+    text = json.dumps(tools, indent=4)
+    whole, by_entry = _both(text, True)
+    assert _summary(by_entry) == _summary(whole)
+    codes = [fix.code for fix in by_entry.applied]
+    assert codes.index("FCS202") > codes.index("FCS109")  # round by round, as the whole file
+    assert json.loads(by_entry.text)[2]["parameters"]["properties"]["b"]["type"] == ["string", "null"]
+
+
+def _planned(text: str):
+    engine = Engine()
+    source = Source("t.json" if text.lstrip()[:1] in "[{" else "t.yaml", text)
+    document, found, sites = _first(source, engine, RoundMemo())
+    return plan(document, found, sites, lambda found: found, True)
+
+
+def test_what_is_not_a_tools_list_is_fixed_whole():
+    tool = {"type": "function", "function": {"name": "f", "strict": True, "parameters": {
+        "type": "object", "properties": {"a": {"type": "string"}}}}}
+    assert _planned(json.dumps([tool])) is not None
+    assert _planned(json.dumps({"tools": [tool]})) is not None
+    assert _planned(json.dumps(tool)) is None                                  # one tool
+    assert _planned("- type: function\n  function:\n    name: f\n    strict: true\n"
+                    "    parameters: {type: object, properties: {a: {type: string}}}\n") is None  # YAML
+    request = {"tools": [tool], "response_format": {"type": "json_schema", "json_schema": {
+        "name": "r", "strict": True, "schema": {"type": "object", "properties": {"a": {"type": "string"}}}}}}
+    assert _planned(json.dumps(request)) is None     # a fix outside the tools list
+
+
+def test_a_fix_reaching_outside_its_entry_is_fixed_whole():
+    engine = Engine()
+    tool = {"type": "function", "function": {"name": "f", "strict": True, "parameters": {
+        "type": "object", "properties": {"a": {"type": "string"}}}}}
+    source = Source("t.json", json.dumps([tool, tool]))
+    document, found, sites = _first(source, engine, RoundMemo())
+    fixable = next(d for d in found if d.fix is not None and d.fix.ops)
+    assert plan(document, found, sites, lambda found: found, True) is not None
+    op = fixable.fix.ops[0]
+    moved = fixable.replace(fix=fixable.fix.replace(ops=(op._replace(**{op._fields[0]: (1,) + tuple(op[0][1:])}),)
+                                                      + tuple(fixable.fix.ops)))
+    assert plan(document, [moved], sites, lambda found: found, True) is None
+
+
+def test_each_entry_is_parsed_alone_not_with_the_text_around_it(monkeypatch):
+    """A one-line file of many tools: an entry's rounds read that entry's text only, so
+    the work grows with the file, not with the file times its tools."""
+    tool = {"type": "function", "function": {"name": "f", "strict": True, "parameters": {
+        "type": "object", "properties": {"a": {"type": "string"}}}}}
+    text = json.dumps({"padding": "x" * 100_000, "tools": [tool] * 200})
+    assert "\n" not in text
+    parsed = []
+    real = entryfix.parse
+
+    def counting(source, kind=None):
+        parsed.append(len(source.text))
+        return real(source, kind)
+
+    monkeypatch.setattr(entryfix, "parse", counting)
+    whole, by_entry = _both(text, False)
+    assert _summary(by_entry) == _summary(whole)
+    assert len(parsed) > 200
+    assert sum(parsed) < 3 * len(text)  # each entry's few hundred characters, then the file once
