@@ -87,9 +87,20 @@ def _exponential(levels):
     return defs
 
 
-def test_references_whose_expansion_is_exponential(tmp_path):
+def test_references_whose_expansion_is_exponential(tmp_path, monkeypatch):
+    """Counted, not timed: references are resolved a number of times that grows with the
+    definitions (60 here), where expanding them would take 2**60 steps."""
+    from fcschema.refs import Resolver
+
+    resolved = []
+    real = Resolver.resolve
+
+    def counting(self, ref):
+        resolved.append(ref)
+        return real(self, ref)
+
+    monkeypatch.setattr(Resolver, "resolve", counting)
     path = write_json(tmp_path, "exp.json", _with_defs(_exponential(60), "#/$defs/d60"))
-    started = time.monotonic()
     exit_code, found = codes(path)
     assert "FCS502" in found  # nested deeper than the API allows, through the references
     yaml_path = tmp_path / "exp.yaml"
@@ -98,7 +109,7 @@ def test_references_whose_expansion_is_exponential(tmp_path):
         run("check", "--fix", "--unsafe-fixes", target)
         run("check", "--output-format", "sarif", target)
         run("convert", target, "--to", "responses")
-    assert time.monotonic() - started < 60  # linear work; expanding would never finish
+    assert 0 < len(resolved) < 20_000  # about 4,000 across the seven commands; expanding: 2**60
 
 
 def test_remote_and_missing_references_with_their_places(tmp_path):
@@ -154,7 +165,7 @@ def test_an_enum_of_100000_values(tmp_path):
                                                          "other": {"type": "integer"}},
                         "required": ["kind"], "additionalProperties": False})
     path = write_json(tmp_path, "enum.json", data)
-    started = time.monotonic()
+    # (Not timed: a pass over the values once per value would not finish at all.)
     exit_code, found = codes(path)
     assert exit_code == 1 and {"FCS504", "FCS102"} <= set(found)
     for fmt in ("full", "sarif", "github"):
@@ -163,7 +174,6 @@ def test_an_enum_of_100000_values(tmp_path):
     fixed = json.load(open(path))["function"]["parameters"]
     assert fixed["required"] == ["kind", "other"] and fixed["properties"]["kind"]["enum"] == values
     assert run("convert", path, "--to", "responses").exit_code == 0
-    assert time.monotonic() - started < 120
 
 
 # ---------------------------------------------------------------------------------------
