@@ -1,5 +1,5 @@
-"""``--jobs``: check many files, or the many tools of one large file, in forked worker
-processes, this one among them.
+"""``--jobs``: check many files, or lint or fix the many tools of one large file
+(SiteSpreader, entryfix), in forked worker processes, this one among them.
 
 Files are independent, and so are the tools of a file, so they are cut into contiguous
 chunks. The chunk numbers go into a pipe before the workers are forked (a few bytes per

@@ -27,7 +27,12 @@ class Record:
     def __eq__(self, other):
         if type(other) is not type(self):
             return NotImplemented
-        return all(getattr(self, name) == getattr(other, name) for name in self._public())
+        values = _VALUES.get(type(self))
+        if values is None:  # once per class: the public fields' values as one tuple
+            names = self._public()
+            values = _VALUES[type(self)] = (_attrgetter(*names, "__class__") if names
+                                            else _attrgetter("__class__"))
+        return values(self) == values(other)  # (--fix compares every tool site this way)
 
     def replace(self, **changes):
         """A copy with ``changes`` applied (as ``dataclasses.replace``); its caches start
@@ -106,4 +111,7 @@ class Fixed(tuple):
         return tuple.__new__(type(self), values)
 
 
+from operator import attrgetter as _attrgetter  # noqa: E402  (used only by Record)
 from operator import itemgetter as _itemgetter  # noqa: E402  (used only by Fixed)
+
+_VALUES: dict = {}  # Record class -> what gets its public fields' values
