@@ -177,8 +177,8 @@ def _replace(style: _Style, pointer: Pointer, value: Any) -> Optional[List[Edit]
         return None
     key_start, key_end, value_start, value_end = member
     end = style.content_end(value_start, value_end)
-    current = get(style.document.data, pointer)
-    if style.yaml and isinstance(current, (dict, list)) and not style.is_flow(value_start) and key_end is not None:
+    if (style.yaml and isinstance(get(style.document.data, pointer), (dict, list)) and not style.is_flow(value_start)
+            and key_end is not None):
         # A block collection becomes a flow one written right after its key.
         colon = style.text.find(":", key_end)
         return [Edit(colon + 1, end, " " + style.value(value))]
