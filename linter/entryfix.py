@@ -118,11 +118,10 @@ def plan(document: Document, found: List[Diagnostic], sites: list, keep: Keep, u
     return entries
 
 
-def _parse(filename: str, text: str, newline: str):
-    """(Document or None, problems) of an entry's text."""
+def _entry_source(filename: str, text: str, newline: str) -> Source:
     source = Source(filename, text)
     source._newline = newline  # the file's: an entry on one line has none of its own
-    return parse(source, "json")
+    return source
 
 
 def fix_entry(file: Document, tools_list: tuple, entry: Entry, engine: Engine, unsafe: bool,
@@ -130,10 +129,9 @@ def fix_entry(file: Document, tools_list: tuple, entry: Entry, engine: Engine, u
     """Fix one entry of ``file`` round by round, as fix_text fixes a file."""
     filename, newline = file.source.filename, file.source.newline
     current = file.source.text[entry.start:entry.end]
-    source = Source(filename, current)
-    source._newline = newline
     # The entry's data as the file's parse read it (the same text): not parsed again.
-    document = Document(source, "json", get(file.data, entry.pointer), duplicate_keys=file.duplicate_keys)
+    document = Document(_entry_source(filename, current, newline), "json", get(file.data, entry.pointer),
+                        duplicate_keys=file.duplicate_keys)
     depth = len(entry.pointer)
     enabled = engine.enabled_codes
     wanted_now = entry.wanted
@@ -145,16 +143,16 @@ def fix_entry(file: Document, tools_list: tuple, entry: Entry, engine: Engine, u
         if not edits:
             break
         new_text = apply_edits(current, edits)
-        reparsed, problems = _parse(filename, new_text, newline)
+        reparsed, problems = parse(_entry_source(filename, new_text, newline), "json")
         if reparsed is None:
             broken = broken_round(problems[0].message)
             break
         applied.extend((round_number, AppliedFix(d.code, d.fix.message, d.pointer_text, d.tool)) for d in accepted)
         current, document = new_text, reparsed
-        sites = recognise_entry(document.data, entry.pointer[:-1], entry.index)[0]
+        sites = recognise_entry(document.data, tools_list, entry.index)[0]
         findings = [engine.lint_site(site, document) for site in sites]
         wanted_now = [d for d in keep([d for found in findings for d in found if d.code in enabled])
-                      if wanted(d, unsafe) and _entry_of(d, entry.pointer[:-1]) == entry.index]
+                      if wanted(d, unsafe) and _entry_of(d, tools_list) == entry.index]
         if not wanted_now:
             break
     return EntryFixed(current if applied else None, applied, findings, broken)

@@ -174,16 +174,22 @@ def catalogue(tmp_path):
     return path
 
 
-@pytest.mark.parametrize("fmt", ["concise", "json", "full"])
-def test_the_tools_of_one_large_file_are_linted_as_one_process_would(catalogue, monkeypatch, fmt):
-    spread = []
+@pytest.fixture
+def spread(monkeypatch):
+    """The job counts run_chunks is called with."""
+    calls = []
     real = parallel.run_chunks
 
     def counting(chunks, jobs, check):
-        spread.append(jobs)
+        calls.append(jobs)
         return real(chunks, jobs, check)
 
     monkeypatch.setattr(parallel, "run_chunks", counting)
+    return calls
+
+
+@pytest.mark.parametrize("fmt", ["concise", "json", "full"])
+def test_the_tools_of_one_large_file_are_linted_as_one_process_would(catalogue, spread, fmt):
     one = run("check", "--jobs", "1", "--output-format", fmt, str(catalogue))
     assert spread == []
     two = run("check", "--jobs", "2", "--output-format", fmt, str(catalogue))
@@ -192,17 +198,9 @@ def test_the_tools_of_one_large_file_are_linted_as_one_process_would(catalogue, 
     assert one.stdout == two.stdout and "FCS109" in two.stdout
 
 
-def test_fixing_one_large_file_is_the_same_with_workers(catalogue, tmp_path, monkeypatch):
+def test_fixing_one_large_file_is_the_same_with_workers(catalogue, tmp_path, spread):
     copy = tmp_path / "copy.json"
     shutil.copyfile(catalogue, copy)
-    spread = []
-    real = parallel.run_chunks
-
-    def counting(chunks, jobs, check):
-        spread.append(jobs)
-        return real(chunks, jobs, check)
-
-    monkeypatch.setattr(parallel, "run_chunks", counting)
     one = run("check", "--fix", "--unsafe-fixes", "--jobs", "1", "--output-format", "concise", str(catalogue))
     assert spread == []
     two = run("check", "--fix", "--unsafe-fixes", "--jobs", "2", "--output-format", "concise", str(copy))
