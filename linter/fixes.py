@@ -104,10 +104,13 @@ class RoundMemo:
 
     "Did not change" is decided on the text, not the data (where ``1 == 1.0 == true``):
     the tool's text is the same and so is what recognition made of it. Only JSON: a YAML
-    tool can change through an alias whose anchor is elsewhere."""
+    tool can change through an alias whose anchor is elsewhere.
+
+    A kept tool's text is cut from its document only when it is asked for: --fix fills
+    the memo for every file it checks, most of which have nothing to fix."""
 
     def __init__(self):
-        self._kept: dict = {}  # tool pointer -> (site, text, findings)
+        self._kept: dict = {}  # tool pointer -> [site, document (None once its text is cut), text, findings]
 
     @staticmethod
     def _text(site, document) -> Optional[str]:
@@ -118,12 +121,16 @@ class RoundMemo:
 
     def get(self, site, document) -> Optional[List[Diagnostic]]:
         kept = self._kept.get(tuple(site.pointer))
-        if kept is None or kept[1] is None or kept[0] != site or self._text(site, document) != kept[1]:
+        if kept is None:
             return None
-        return [_fresh(d) for d in kept[2]]
+        if kept[1] is not None:
+            kept[1], kept[2] = None, self._text(kept[0], kept[1])
+        if kept[2] is None or kept[0] != site or self._text(site, document) != kept[2]:
+            return None
+        return [_fresh(d) for d in kept[3]]
 
     def put(self, site, document, findings: List[Diagnostic]) -> None:
-        self._kept[tuple(site.pointer)] = (site, self._text(site, document), list(findings))
+        self._kept[tuple(site.pointer)] = [site, document, None, list(findings)]
 
 
 def _fresh(diagnostic: Diagnostic) -> Diagnostic:
