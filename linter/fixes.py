@@ -65,8 +65,18 @@ def _spread_ops(diagnostics: List[Diagnostic], depth: int = 0):
     shares: List[set] = [set() for _ in diagnostics]
     seen = {}
     arrays = {}  # array pointer -> (first fix, its op's position, values so far)
+    # A rule that reports many findings with one fix (FCS202: one per optional property,
+    # each carrying the whole tool's change) hands them the same ops tuple: a later one
+    # shares every op with the fixes that own them, worked out once.
+    same_ops = {}  # id of an ops tuple -> (first fix with it, the fixes owning its ops)
     for index, diagnostic in enumerate(diagnostics):
         ops = diagnostic.fix.ops
+        earlier = same_ops.get(id(ops))
+        if earlier is not None:
+            for owner in earlier[1] | {earlier[0]}:  # (the same shares as op by op)
+                shares[owner].add(index)
+                shares[index].add(owner)
+            continue
         for op in (ops if not depth else [rebase(op, depth) for op in ops]):
             if type(op) is AddToArray:
                 key = tuple(str(s) for s in op.at)
@@ -90,6 +100,7 @@ def _spread_ops(diagnostics: List[Diagnostic], depth: int = 0):
                 continue
             seen[key] = index
             per_fix[index].append(op)
+        same_ops[id(ops)] = (index, set(shares[index]))
     for owner, position, values in arrays.values():
         op = per_fix[owner][position]
         if len(values) != len(op.values):

@@ -153,6 +153,28 @@ function:
     assert len(codes) == len(set((a.code, a.pointer) for a in outcome.applied)), codes  # none counted twice
 
 
+def test_findings_with_one_fix_share_ops_as_if_compared_op_by_op():
+    """FCS202 gives the finding of every optional property the same fix (one ops tuple),
+    and select_edits works out once what such findings share. Whatever the order of the
+    findings, that must be what comparing their ops one by one gives."""
+    import itertools
+
+    from fcschema.document import parse
+    from fcschema.fixes import _spread_ops, wanted
+
+    text = json.dumps([{"type": "function", "name": "f", "parameters": {"type": "object", "properties": {
+        "a": {"type": "string"}, "b": {"type": "integer", "default": 3}, "c": {"type": "string"}},
+        "required": ["a"]}}], indent=2)
+    document, _ = parse(Source("t.json", text))
+    found = [d for d in Engine().lint_data(document.data, document) if wanted(d, True)]
+    assert sorted(d.code for d in found) == ["FCS202", "FCS202", "FCS305"]
+    assert found[0].fix.ops is found[1].fix.ops
+    for order in itertools.permutations(found):
+        copies = [d.replace(fix=d.fix.replace(ops=tuple(list(d.fix.ops)))) for d in order]
+        for depth in (0, 1):
+            assert _spread_ops(list(order), depth) == _spread_ops(copies, depth)
+
+
 def test_bom_and_encoding_are_kept(tmp_path):
     path = tmp_path / "t.json"
     path.write_bytes(b"\xef\xbb\xbf" + CHAT_JSON.encode())
