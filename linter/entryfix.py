@@ -25,13 +25,14 @@ from __future__ import annotations
 from typing import Any, Callable, List, Optional
 
 from .diagnostics import Diagnostic
-from .document import Document, parse
+from .document import MAX_JSON_DEPTH, Document, parse
 from .engine import Engine
 from .fixes import MAX_ROUNDS, AppliedFix, FixOutcome, RoundMemo, broken_round, fix_text, select_edits, wanted
 from .fixops import SetMember, get
 from .formats import recognise_entry, tools_list_of
 from .record import Record
 from .source import Source
+from .sourcemap import moved_containers
 from .textedit import apply_edits
 
 Keep = Callable[[List[Diagnostic]], List[Diagnostic]]  # per-file ignores (no pointer ignores)
@@ -54,15 +55,18 @@ class Entry(Record):
 class EntryFixed(Record):
     """What fixing one entry came to: its new text (None: unchanged), the fixes applied as
     (round, AppliedFix), what the last lint found in each of its sites (None: not linted
-    again), and the message of a round that broke the text."""
+    again), the message of a round that broke the text, and the new text's data when
+    its parse met no problem (a duplicate key, NaN): the fixed file is built from it."""
 
-    __slots__ = ("text", "applied", "findings", "broken")
+    __slots__ = ("text", "applied", "findings", "broken", "data")
 
-    def __init__(self, text: Optional[str], applied: list, findings: Optional[list], broken: Optional[str]):
+    def __init__(self, text: Optional[str], applied: list, findings: Optional[list], broken: Optional[str],
+                 data: Any = None):
         self.text = text
         self.applied = applied
         self.findings = findings
         self.broken = broken
+        self.data = data
 
 
 def _entry_of(diagnostic: Diagnostic, tools_list: tuple) -> Optional[int]:
@@ -138,6 +142,7 @@ def fix_entry(file: Document, tools_list: tuple, entry: Entry, engine: Engine, u
     applied: list = []
     findings = None
     broken = None
+    clean = True
     for round_number in range(MAX_ROUNDS):
         edits, accepted = select_edits(document, wanted_now, depth)
         if not edits:
@@ -148,14 +153,15 @@ def fix_entry(file: Document, tools_list: tuple, entry: Entry, engine: Engine, u
             broken = broken_round(problems[0].message)
             break
         applied.extend((round_number, AppliedFix(d.code, d.fix.message, d.pointer_text, d.tool)) for d in accepted)
-        current, document = new_text, reparsed
+        current, document, clean = new_text, reparsed, not reparsed.problems
         sites = recognise_entry(document.data, tools_list, entry.index)[0]
         findings = [engine.lint_site(site, document) for site in sites]
         wanted_now = [d for d in keep([d for found in findings for d in found if d.code in enabled])
                       if wanted(d, unsafe) and _entry_of(d, tools_list) == entry.index]
         if not wanted_now:
             break
-    return EntryFixed(current if applied else None, applied, findings, broken)
+    return EntryFixed(current if applied else None, applied, findings, broken,
+                      document.data if applied and clean else None)
 
 
 def fix_entries(source: Source, engine: Engine, unsafe: bool, keep: Keep, first: tuple, memo: RoundMemo,
@@ -178,7 +184,8 @@ def fix_entries(source: Source, engine: Engine, unsafe: bool, keep: Keep, first:
 
     results = spread_items(len(entries), jobs if len(text) >= spread_min_chars else 1, fix_some)
     pieces: List[str] = []
-    position = 0
+    position = written = 0
+    moves: List[tuple] = []  # (old start, old end, new start, new end) of each entry whose text changed
     applied: list = []
     broken = None
     for entry, result in zip(entries, results):
@@ -186,15 +193,20 @@ def fix_entries(source: Source, engine: Engine, unsafe: bool, keep: Keep, first:
         broken = broken or result.broken
         if result.text is not None:
             pieces += [text[position:entry.start], result.text]
+            written += entry.start - position
+            moves.append((entry.start, entry.end, written, written + len(result.text)))
+            written += len(result.text)
             position = entry.end
     applied.sort(key=lambda pair: pair[0])  # round by round; entries stay in file order
     fixed = Source(filename, "".join(pieces) + text[position:], source.encoding, source.bom, source.path)
     outcome = FixOutcome(source.text)
     if pieces:
-        fixed_document, problems = parse(fixed, "json")
-        if fixed_document is None:  # each entry parsed alone, so the file should: a bug
-            outcome.broken = broken_round(problems[0].message)
-            return outcome
+        fixed_document = _spliced(fixed, document, tools_list, entries, results, moves)
+        if fixed_document is None:
+            fixed_document, problems = parse(fixed, "json")
+            if fixed_document is None:  # each entry parsed alone, so the file should: a bug
+                outcome.broken = broken_round(problems[0].message)
+                return outcome
         _remember(fixed_document, tools_list, entries, results, memo)
         found, sites = engine.lint_document(fixed_document.data, fixed_document, None, memo)
         fixed_first = (fixed_document, found, sites)
@@ -207,6 +219,50 @@ def fix_entries(source: Source, engine: Engine, unsafe: bool, keep: Keep, first:
     outcome.broken = broken or rest.broken
     outcome.final = rest.final
     return outcome
+
+
+def _spliced(fixed: Source, document: Document, tools_list: tuple, entries: List[Entry],
+             results: List[EntryFixed], moves: List[tuple]) -> Optional[Document]:
+    """The fixed file as a Document without parsing it again (None: parse it): the file's
+    data with each changed entry's data (as its own parse read the new text) in its
+    place, and the index of the containers down to the tools list (sourcemap) moved to
+    the new offsets. This is what parsing the fixed text gives: the text outside the
+    entries is the file's, and JSON reads a value the same wherever it stands. Only when
+    no parse met a problem (a duplicate key, NaN: placed by offset and pointer) and no
+    entry can nest too deep where it stands."""
+    if document.problems or document.duplicate_keys:
+        return None
+    room = MAX_JSON_DEPTH - len(tools_list) - 1
+    for result in results:
+        if result.text is not None and (result.data is None
+                                        or result.text.count("{") + result.text.count("[") > room):
+            return None
+    items = list(get(document.data, tools_list))
+    for entry, result in zip(entries, results):
+        if result.text is not None:
+            items[entry.index] = result.data
+    data: Any = items
+    for depth in range(len(tools_list) - 1, -1, -1):  # copies of the objects down to the list
+        holder = dict(get(document.data, tools_list[:depth]))
+        holder[tools_list[depth]] = data
+        data = holder
+    index = _moved_index(fixed.text, document, tools_list, moves) if document.json_index else None
+    return Document(fixed, "json", data, json_index=index)
+
+
+def _moved_index(text: str, document: Document, tools_list: tuple, moves: List[tuple]) -> dict:
+    """The indexed containers from the root down to the tools list, at their offsets in
+    the fixed text (the members of each tool are read again when asked for)."""
+    import bisect
+
+    ends = [old_end for _old_start, old_end, _new_start, _new_end in moves]
+    shifts = [new_end - old_end for _old_start, old_end, _new_start, new_end in moves]
+
+    def moved(offset: int) -> int:  # an offset outside the changed entries, or one's start or end
+        at = bisect.bisect_right(ends, offset)
+        return offset if at == 0 else offset + shifts[at - 1]
+
+    return moved_containers(document.json_index, document.source.text, tools_list, text, moved)
 
 
 def _remember(document: Document, tools_list: tuple, entries: List[Entry], results: List[EntryFixed],

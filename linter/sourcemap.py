@@ -243,6 +243,36 @@ class _Children:
             self.end = pos + 1
 
 
+def moved_containers(index: Dict[int, "_Children"], old_text: str, path: tuple, text: str, moved) -> Dict[int, "_Children"]:
+    """The containers of ``index`` from the root down along ``path`` (those read whole),
+    for ``text``: ``old_text`` with changes inside the last one's items only, ``moved``
+    giving each old offset of theirs its new one. (--fix builds the fixed file's index
+    from the file's, entryfix.)"""
+    out: Dict[int, _Children] = {}
+    start = _WS.match(old_text, 0).end()
+    for depth in range(len(path) + 1):
+        old = index.get(start)
+        if old is None or not old.complete or old.end is None:
+            break
+        new = _Children(text, moved(old.start), True)
+        new.complete, new.end = True, moved(old.end)
+        by_old = {}
+        for item in old.items:
+            by_old[id(item)] = moved_item = [None if item[0] is None else moved(item[0]),
+                                             None if item[1] is None else moved(item[1]),
+                                             moved(item[2]), None if item[3] is None else moved(item[3])]
+            new.items.append(moved_item)
+        new.by_key = {key: by_old[id(item)] for key, item in old.by_key.items()}
+        out[new.start] = new
+        if depth == len(path):
+            break
+        member = old.find(path[depth])
+        if member is None:
+            break
+        start = member[2]
+    return out
+
+
 def _scan_end(text: str, entry: List) -> int:
     """The end of an entry's value, scanned if not known yet."""
     if entry[3] is None:

@@ -156,5 +156,67 @@ def test_each_entry_is_parsed_alone_not_with_the_text_around_it(monkeypatch):
     monkeypatch.setattr(entryfix, "parse", counting)
     whole, by_entry = _both(text, False)
     assert _summary(by_entry) == _summary(whole)
-    assert len(parsed) > 200
-    assert sum(parsed) < 3 * len(text)  # each entry's few hundred characters, then the file once
+    assert len(parsed) == 200  # each entry's few hundred characters; the fixed file is built from them
+    assert sum(parsed) < len(text)
+
+
+def _spans(document, pointers):
+    return [document.sourcemap.span(pointer) for pointer in pointers]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(tool_files(), st.sampled_from([0, 1 << 16]))
+def test_the_fixed_file_built_from_its_entries_is_the_file_parsed(case, pad):
+    """The fixed file's document is made from the entries' parses (entryfix._spliced) and
+    the file's index, moved: it must be what parsing the fixed text gives, small files
+    (no index) and large ones (indexed while parsing) alike."""
+    text, unsafe = case
+    data = json.loads(text)
+    if pad:  # a large file, so its containers are indexed while parsing
+        data = {"padding": "x" * pad, "tools": data} if isinstance(data, list) else dict(data, padding="x" * pad)
+        text = json.dumps(data, indent=2)
+    built = []
+    real = entryfix._spliced
+
+    def keeping(*args):
+        document = real(*args)
+        built.append(document)
+        return document
+
+    engine = Engine()
+    memo = RoundMemo()
+    source = Source("t.json", text)
+    try:
+        entryfix._spliced = keeping
+        fix_entries(source, engine, unsafe, lambda found: found, _first(source, engine, memo), memo)
+    finally:
+        entryfix._spliced = real
+    for document in built:
+        assert document is not None
+        parsed = parse(document.source)[0]
+        assert document.data == parsed.data
+        assert document.problems == parsed.problems == []
+        tools = document.data["tools"] if isinstance(document.data, dict) else document.data
+        at = ("tools",) if isinstance(document.data, dict) else ()
+        pointers = [(), at] + [at + (i,) for i in range(len(tools))]
+        pointers += [at + (i, key) for i, tool in enumerate(tools) for key in tool]
+        pointers += [("padding",), ("model",), at + (len(tools),)]
+        assert _spans(document, pointers) == _spans(parsed, pointers)
+
+
+def test_a_file_with_a_duplicate_key_or_nan_is_parsed_again_after_its_entries():
+    """Problems are placed by offset and pointer while parsing: such a file is parsed
+    again, whole, once its entries are fixed."""
+    tool = '{"type": "function", "name": "f", "parameters": {"type": "dict", "properties": {}}}'
+    for text in (f'{{"model": "m", "model": "n", "tools": [{tool}]}}',
+                 f'{{"model": NaN, "tools": [{tool}]}}',
+                 f'{{"tools": [{tool[:-1]}, "name": "g"}}]}}'):
+        built = []
+        real = entryfix._spliced
+        try:
+            entryfix._spliced = lambda *args: built.append(real(*args)) or built[-1]
+            whole, by_entry = _both(text, True)
+        finally:
+            entryfix._spliced = real
+        assert built == [None], text
+        assert _summary(by_entry) == _summary(whole)
