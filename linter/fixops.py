@@ -12,7 +12,8 @@ operations then serve twice:
 from __future__ import annotations
 
 import copy
-from typing import Any, Iterable, List, Tuple
+import json
+from typing import Any, Iterable, List, Optional, Tuple
 
 from .diagnostics import Pointer
 from .record import Fixed
@@ -66,27 +67,35 @@ class RenameKey(Fixed):
 Op = Any
 
 
+_KEY = json.JSONEncoder(sort_keys=True, default=str).encode  # (one encoder, not one per value)
+
+
 def freeze(value: Any) -> Any:
     """Values inside frozen ops must be hashable for de-duplication."""
     return _Frozen(value) if isinstance(value, (dict, list)) else value
 
 
 class _Frozen:
-    """A JSON value compared by content, so identical ops from two findings merge."""
+    """A JSON value compared by content, so identical ops from two findings merge. The
+    text it is compared by is written when first needed: only fixes about to be applied
+    are compared, and a check makes many that never are."""
 
     __slots__ = ("value", "_key")
 
     def __init__(self, value):
-        import json
-
         self.value = value
-        self._key = json.dumps(value, sort_keys=True, default=str)
+        self._key: Optional[str] = None
+
+    def key(self) -> str:
+        if self._key is None:
+            self._key = _KEY(self.value)
+        return self._key
 
     def __eq__(self, other):
-        return isinstance(other, _Frozen) and other._key == self._key
+        return isinstance(other, _Frozen) and other.key() == self.key()
 
     def __hash__(self):
-        return hash(self._key)
+        return hash(self.key())
 
     def __repr__(self):
         return f"{self.value!r}"
