@@ -26,10 +26,13 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _YAML_UNPRINTABLE = re.compile("[\x7f-\x9f\u2028\u2029\ufffe\uffff]")
 
 
+_ENCODE = json.JSONEncoder(ensure_ascii=False, allow_nan=False).encode  # (one encoder for every value)
+
+
 def _dumps(value: Any) -> str:
     """JSON text of a value, as found in the file (so no NaN or Infinity: ValueError), and
     encodable: a lone surrogate (a ``\\ud800`` escape in the file) stays an escape."""
-    text = json.dumps(value, ensure_ascii=False, allow_nan=False)
+    text = _ENCODE(value)
     return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) if _SURROGATE.search(text) else text
 
 
