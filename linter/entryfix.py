@@ -39,34 +39,40 @@ Keep = Callable[[List[Diagnostic]], List[Diagnostic]]  # per-file ignores (no po
 
 
 class Entry(Record):
-    """One entry of the tools list with something to fix: where it is in the file and
-    what the file's first lint wants fixed in it."""
+    """One entry of the tools list with something to fix: where it is in the file, what
+    the file's first lint wants fixed in it, and the sites recognised in it there."""
 
-    __slots__ = ("index", "pointer", "start", "end", "wanted")
+    __slots__ = ("index", "pointer", "start", "end", "wanted", "sites")
 
-    def __init__(self, index: int, pointer: tuple, start: int, end: int, wanted: List[Diagnostic]):
+    def __init__(self, index: int, pointer: tuple, start: int, end: int, wanted: List[Diagnostic],
+                 sites: list):
         self.index = index
         self.pointer = pointer
         self.start = start
         self.end = end
         self.wanted = wanted
+        self.sites = sites
 
 
 class EntryFixed(Record):
     """What fixing one entry came to: its new text (None: unchanged), the fixes applied as
-    (round, AppliedFix), what the last lint found in each of its sites (None: not linted
-    again), the message of a round that broke the text, and the new text's data when
-    its parse met no problem (a duplicate key, NaN): the fixed file is built from it."""
+    (round, AppliedFix), the sites of the last lint and what it found in each (None: not
+    linted again), the message of a round that broke the text, and the new text's data
+    when its parse met no problem (a duplicate key, NaN): the fixed file is built from
+    it. ``alone`` is False when the entry recognised alone gives other sites than in the
+    file: then nothing was fixed, and the file is fixed whole."""
 
-    __slots__ = ("text", "applied", "findings", "broken", "data")
+    __slots__ = ("text", "applied", "sites", "findings", "broken", "data", "alone")
 
-    def __init__(self, text: Optional[str], applied: list, findings: Optional[list], broken: Optional[str],
-                 data: Any = None):
+    def __init__(self, text: Optional[str], applied: list, sites: Optional[list], findings: Optional[list],
+                 broken: Optional[str], data: Any = None, alone: bool = True):
         self.text = text
         self.applied = applied
+        self.sites = sites
         self.findings = findings
         self.broken = broken
         self.data = data
+        self.alone = alone
 
 
 def _entry_of(diagnostic: Diagnostic, tools_list: tuple) -> Optional[int]:
@@ -111,14 +117,11 @@ def plan(document: Document, found: List[Diagnostic], sites: list, keep: Keep, u
             sites_in.setdefault(pointer[depth - 1], []).append(site)
     entries = []
     for index in sorted(wanted_in):
-        # Recognised alone, the entry must give the sites the whole file gave.
-        if recognise_entry(items[index], tools_list, index)[0] != sites_in.get(index, []):
-            return None
         pointer = tools_list + (index,)
         member = document.sourcemap.member(pointer)
         if member is None:
             return None
-        entries.append(Entry(index, pointer, member[2], member[3], wanted_in[index]))
+        entries.append(Entry(index, pointer, member[2], member[3], wanted_in[index], sites_in.get(index, [])))
     return entries
 
 
@@ -131,16 +134,18 @@ def _entry_source(filename: str, text: str, newline: str) -> Source:
 def fix_entry(file: Document, tools_list: tuple, entry: Entry, engine: Engine, unsafe: bool,
               keep: Keep) -> EntryFixed:
     """Fix one entry of ``file`` round by round, as fix_text fixes a file."""
+    # The entry's data as the file's parse read it (the same text): not parsed again.
+    data = get(file.data, entry.pointer)
+    if recognise_entry(data, tools_list, entry.index)[0] != entry.sites:  # alone, it must read as in the file
+        return EntryFixed(None, [], None, None, None, alone=False)
     filename, newline = file.source.filename, file.source.newline
     current = file.source.text[entry.start:entry.end]
-    # The entry's data as the file's parse read it (the same text): not parsed again.
-    document = Document(_entry_source(filename, current, newline), "json", get(file.data, entry.pointer),
-                        duplicate_keys=file.duplicate_keys)
+    document = Document(_entry_source(filename, current, newline), "json", data, duplicate_keys=file.duplicate_keys)
     depth = len(entry.pointer)
     enabled = engine.enabled_codes
     wanted_now = entry.wanted
     applied: list = []
-    findings = None
+    sites = findings = None
     broken = None
     clean = True
     for round_number in range(MAX_ROUNDS):
@@ -160,7 +165,7 @@ def fix_entry(file: Document, tools_list: tuple, entry: Entry, engine: Engine, u
                       if wanted(d, unsafe) and _entry_of(d, tools_list) == entry.index]
         if not wanted_now:
             break
-    return EntryFixed(current if applied else None, applied, findings, broken,
+    return EntryFixed(current if applied else None, applied, sites, findings, broken,
                       document.data if applied and clean else None)
 
 
@@ -183,6 +188,8 @@ def fix_entries(source: Source, engine: Engine, unsafe: bool, keep: Keep, first:
         return [fix_entry(document, tools_list, entry, engine, unsafe, keep) for entry in entries[bounds[0]:bounds[1]]]
 
     results = spread_items(len(entries), jobs if len(text) >= spread_min_chars else 1, fix_some)
+    if not all(result.alone for result in results):
+        return None
     pieces: List[str] = []
     position = written = 0
     moves: List[tuple] = []  # (old start, old end, new start, new end) of each entry whose text changed
@@ -207,7 +214,7 @@ def fix_entries(source: Source, engine: Engine, unsafe: bool, keep: Keep, first:
             if fixed_document is None:  # each entry parsed alone, so the file should: a bug
                 outcome.broken = broken_round(problems[0].message)
                 return outcome
-        _remember(fixed_document, tools_list, entries, results, memo)
+        _remember(fixed_document, results, memo)
         found, sites = engine.lint_document(fixed_document.data, fixed_document, None, memo)
         fixed_first = (fixed_document, found, sites)
     else:
@@ -265,14 +272,9 @@ def _moved_index(text: str, document: Document, tools_list: tuple, moves: List[t
     return moved_containers(document.json_index, document.source.text, tools_list, text, moved)
 
 
-def _remember(document: Document, tools_list: tuple, entries: List[Entry], results: List[EntryFixed],
-              memo: RoundMemo) -> None:
-    """Keep what each entry's last lint found, for the lint of the fixed file."""
-    items: Any = get(document.data, tools_list)
-    for entry, result in zip(entries, results):
-        if result.findings is None:
-            continue
-        sites = recognise_entry(items[entry.index], tools_list, entry.index)[0]
-        if len(sites) == len(result.findings):
-            for site, findings in zip(sites, result.findings):
+def _remember(document: Document, results: List[EntryFixed], memo: RoundMemo) -> None:
+    """Keep what each entry's last lint found in its sites, for the lint of the fixed file."""
+    for result in results:
+        if result.findings is not None:
+            for site, findings in zip(result.sites, result.findings):
                 memo.put(site, document, findings)

@@ -139,6 +139,26 @@ def test_a_fix_reaching_outside_its_entry_is_fixed_whole():
     assert plan(document, [moved], sites, lambda found: found, True) is None
 
 
+def test_an_entry_that_reads_otherwise_alone_sends_the_file_back_to_be_fixed_whole(monkeypatch):
+    """Each entry is recognised alone before its rounds: if that gave other sites than the
+    file did (recognition is per entry today; this guards a change to it), the file is
+    fixed whole, and nothing from the entries is kept."""
+    tool = {"type": "function", "name": "f", "parameters": {"type": "dict", "properties": {}}}
+    text = json.dumps([tool, dict(tool, name="g")], indent=2)
+    real = entryfix.recognise_entry
+
+    def other_for_the_second(entry, tools_list, index):
+        sites, problems = real(entry, tools_list, index)
+        return (sites + sites if index == 1 else sites), problems
+
+    monkeypatch.setattr(entryfix, "recognise_entry", other_for_the_second)
+    engine = Engine()
+    memo = RoundMemo()
+    source = Source("t.json", text)
+    assert plan(*_first(source, engine, memo), lambda found: found, True) is not None
+    assert fix_entries(source, engine, True, lambda found: found, _first(source, engine, memo), memo) is None
+
+
 def test_each_entry_is_parsed_alone_not_with_the_text_around_it(monkeypatch):
     """A one-line file of many tools: an entry's rounds read that entry's text only, so
     the work grows with the file, not with the file times its tools."""
