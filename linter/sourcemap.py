@@ -46,6 +46,11 @@ class SourceMap:
     def member(self, pointer: Pointer) -> Optional[Member]:  # pragma: no cover - interface
         raise NotImplementedError
 
+    def container(self, pointer: Pointer) -> Optional[Tuple[Member, list]]:
+        """The member at ``pointer``, an object or array, and its members in order (each
+        indexable as a Member; not to be changed); None where not known this way."""
+        return None
+
     def span(self, pointer: Pointer, anchor: str = "value") -> Tuple[Span, Pointer]:
         """The span for a pointer, and the pointer actually found (an ancestor if the
         asked one does not exist)."""
@@ -149,6 +154,27 @@ class JsonSourceMap(SourceMap):
         entry = self._entry(pointer if type(pointer) is tuple else tuple(pointer))
         end = None if entry is None else self._end(entry)
         return None if end is None else (entry[0], entry[1], entry[2], end)
+
+    def container(self, pointer: Pointer) -> Optional[Tuple[Member, list]]:
+        """As ``SourceMap.container``: one lookup where a fix would make three (the
+        object, its first and its last member). Only when no key is written twice: the
+        members in the text are then the members in the data, in the same order."""
+        if not self.unique_keys:
+            return None
+        entry = self._entry(pointer if type(pointer) is tuple else tuple(pointer))
+        if entry is None:
+            return None
+        children = self._children.get(entry[2]) or self._container(entry[2])
+        if children is None:
+            return None
+        try:
+            children._read()
+        except (StopIteration, ValueError, IndexError, RecursionError):
+            return None
+        if children.end is None:
+            return None
+        entry[3] = children.end
+        return (entry[0], entry[1], entry[2], children.end), children.items
 
     def span(self, pointer: Pointer, anchor: str = "value") -> Tuple[Span, Pointer]:
         """As ``SourceMap.span``, but a value's end is scanned only when the value's span

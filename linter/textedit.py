@@ -95,6 +95,12 @@ class _Style:
     def member(self, pointer: Pointer):
         return self.document.sourcemap.member(pointer)
 
+    def container(self, pointer: Pointer, count: int):
+        """(member, its members) of a container of ``count`` members in the data, in one
+        lookup where the source map can (sourcemap.container); None: look them up one by one."""
+        known = self.document.sourcemap.container(pointer)
+        return known if known is not None and len(known[1]) == count else None
+
     def line_start(self, offset: int) -> int:
         return self.text.rfind("\n", 0, offset) + 1
 
@@ -196,18 +202,21 @@ def _indent_of(style: _Style, offset: int) -> str:
 
 
 def _insert_member(style: _Style, obj_pointer: Pointer, obj: dict, key: str, value: Any) -> Optional[List[Edit]]:
-    member = style.member(obj_pointer)
+    known = style.container(obj_pointer, len(obj))
+    member = known[0] if known is not None else style.member(obj_pointer)
     if member is None:
         return None
     _ks, _ke, value_start, value_end = member
-    keys = list(obj.keys())
     text = style.text
-    if not keys:
+    if not obj:
         if text[value_start:value_start + 1] != "{":
             return None
         return [Edit(value_start + 1, value_end - 1, f"{style.key(key)}: {style.value(value)}")]
-    first = style.member(obj_pointer + (keys[0],))
-    last = style.member(obj_pointer + (keys[-1],))
+    if known is not None:
+        first, last = known[1][0], known[1][-1]
+    else:
+        first = style.member(obj_pointer + (next(iter(obj)),))
+        last = style.member(obj_pointer + (next(reversed(obj)),))
     if first is None or last is None:
         return None
     written = f"{style.key(key)}{style.colon(first[1], first[2])}{style.value(value)}"
@@ -224,7 +233,8 @@ def _insert_member(style: _Style, obj_pointer: Pointer, obj: dict, key: str, val
 
 
 def _append(style: _Style, pointer: Pointer, items: list, values: list) -> Optional[List[Edit]]:
-    member = style.member(pointer)
+    known = style.container(pointer, len(items))
+    member = known[0] if known is not None else style.member(pointer)
     if member is None:
         return None
     value_start, value_end = member[2], member[3]
@@ -234,8 +244,11 @@ def _append(style: _Style, pointer: Pointer, items: list, values: list) -> Optio
         if text[value_start:value_start + 1] != "[":
             return None
         return [Edit(value_start + 1, value_end - 1, ", ".join(written))]
-    first = style.member(pointer + (0,))
-    last = style.member(pointer + (len(items) - 1,))
+    if known is not None:
+        first, last = known[1][0], known[1][-1]
+    else:
+        first = style.member(pointer + (0,))
+        last = style.member(pointer + (len(items) - 1,))
     if first is None or last is None:
         return None
     last_end = style.content_end(last[2], last[3])
@@ -257,21 +270,23 @@ def _append(style: _Style, pointer: Pointer, items: list, values: list) -> Optio
 def _remove(style: _Style, pointer: Pointer) -> Optional[List[Edit]]:
     parent_pointer, last_segment = pointer[:-1], pointer[-1]
     parent = get(style.document.data, parent_pointer)
-    member = style.member(pointer)
-    holder = style.member(parent_pointer)
-    if member is None or holder is None:
-        return None
     if isinstance(parent, dict):
-        siblings = [parent_pointer + (k,) for k in parent]
         index = list(parent).index(str(last_segment))
     elif isinstance(parent, list):
-        siblings = [parent_pointer + (i,) for i in range(len(parent))]
         index = int(last_segment)
     else:
         return None
-    # Only the member and its neighbours are placed (finding where every sibling ends
-    # would scan them all); the others stay None.
-    spans = [style.member(p) if abs(i - index) <= 1 else None for i, p in enumerate(siblings)]
+    known = style.container(parent_pointer, len(parent))
+    if known is not None:
+        holder, spans = known
+    else:
+        holder = style.member(parent_pointer)
+        siblings = [parent_pointer + (k,) for k in parent] if isinstance(parent, dict) else \
+            [parent_pointer + (i,) for i in range(len(parent))]
+        # Only the member and its neighbours are placed; the others stay None.
+        spans = [style.member(p) if abs(i - index) <= 1 else None for i, p in enumerate(siblings)]
+    if holder is None or not 0 <= index < len(spans) or spans[index] is None:
+        return None
     if any(spans[i] is None for i in range(max(0, index - 1), min(len(spans), index + 2))):
         return None
     start_of = lambda m: m[0] if m[0] is not None else m[2]  # noqa: E731
