@@ -1,22 +1,25 @@
 """--fix one entry of the tools list at a time, when a JSON file's tools are the entries
 of one list: each entry's rounds of fixing parse and lint that entry alone, the entries
-can be fixed in several processes, and the whole file is parsed and linted once at the end.
+can be fixed in several processes, and the whole file is linted once at the end.
 
 Why this gives what fixing the whole file round by round gives (fixes.fix_text): every
 fix comes from a tool or node rule, so it is about one tool and its ops stay inside that
 tool's entry (``plan`` checks it, and falls back to the whole file otherwise); which fixes
 a round takes depends only on the fixes of the same entry (their edits can overlap only
-there); and what the rules find in a tool depends only on the tool. So an entry goes
-through the same rounds alone as in the file, and the fixes applied are listed in the
-same order: round by round, entries in file order.
+there); and what the rules find in a tool depends only on the tool (each entry is
+recognised alone before its rounds, and must give the sites the file gave). So an entry
+goes through the same rounds alone as in the file, and the fixes applied are listed in
+the same order: round by round, entries in file order.
 
 An entry is fixed as a small document of its own text, its ops rebased onto it
 (fixops.rebase). The text around it is not needed: an edit of JSON copies indentation
 only from a line that starts inside the object it edits (the line of a multi-line
 object's first member), and the file's line ending is given.
 
-The last lint of each entry is kept (fixes.RoundMemo), so linting the fixed file lints
-only what lies outside the entries. That lint decides, as in fix_text: if something is
+The fixed file is not parsed again: its document is the file's, with each changed
+entry's data as the entry's last parse read it, and the file's index moved to the new
+offsets (``_spliced``). The last lint of each entry is kept (fixes.RoundMemo), so linting
+the fixed file lints only what lies outside the entries. That lint decides, as in fix_text: if something is
 still to fix there (say, a fix outside any entry), fix_text goes on with the whole file.
 """
 
