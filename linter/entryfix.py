@@ -58,20 +58,21 @@ class Entry(Record):
 
 
 class EntryFixed(Record):
-    """What fixing one entry came to: its new text (None: unchanged), the fixes applied as
-    (round, AppliedFix), the sites of the last lint and what it found in each (None: not
-    linted again), the message of a round that broke the text, and the new text's data
-    when its parse met no problem (a duplicate key, NaN): the fixed file is built from
-    it. ``alone`` is False when the entry recognised alone gives other sites than in the
-    file: then nothing was fixed, and the file is fixed whole."""
+    """What fixing one entry came to: its new text (None: unchanged), the fixes applied
+    (``(round, *fields of an AppliedFix)``: a plain tuple crosses between processes for a
+    fraction of a named one's cost), what the last lint found in each of its sites (None:
+    not linted again), the message of a round that broke the text, and the new text's
+    data when its parse met no problem (a duplicate key, NaN): the fixed file is built
+    from it. ``alone`` is False when the entry recognised alone gives other sites than in
+    the file: then nothing was fixed, and the file is fixed whole. (Its sites are not
+    sent back: recognising an entry again costs less than sending them between processes.)"""
 
-    __slots__ = ("text", "applied", "sites", "findings", "broken", "data", "alone")
+    __slots__ = ("text", "applied", "findings", "broken", "data", "alone")
 
-    def __init__(self, text: Optional[str], applied: list, sites: Optional[list], findings: Optional[list],
-                 broken: Optional[str], data: Any = None, alone: bool = True):
+    def __init__(self, text: Optional[str], applied: list, findings: Optional[list], broken: Optional[str],
+                 data: Any = None, alone: bool = True):
         self.text = text
         self.applied = applied
-        self.sites = sites
         self.findings = findings
         self.broken = broken
         self.data = data
@@ -140,7 +141,7 @@ def fix_entry(file: Document, tools_list: tuple, entry: Entry, engine: Engine, u
     # The entry's data as the file's parse read it (the same text): not parsed again.
     data = get(file.data, entry.pointer)
     if recognise_entry(data, tools_list, entry.index)[0] != entry.sites:  # alone, it must read as in the file
-        return EntryFixed(None, [], None, None, None, alone=False)
+        return EntryFixed(None, [], None, None, alone=False)
     filename, newline = file.source.filename, file.source.newline
     current = file.source.text[entry.start:entry.end]
     document = Document(_entry_source(filename, current, newline), "json", data, duplicate_keys=file.duplicate_keys)
@@ -148,7 +149,7 @@ def fix_entry(file: Document, tools_list: tuple, entry: Entry, engine: Engine, u
     enabled = engine.enabled_codes
     wanted_now = entry.wanted
     applied: list = []
-    sites = findings = None
+    findings = None
     broken = None
     clean = True
     for round_number in range(MAX_ROUNDS):
@@ -160,7 +161,7 @@ def fix_entry(file: Document, tools_list: tuple, entry: Entry, engine: Engine, u
         if reparsed is None:
             broken = broken_round(problems[0].message)
             break
-        applied.extend((round_number, AppliedFix(d.code, d.fix.message, d.pointer_text, d.tool)) for d in accepted)
+        applied.extend((round_number, d.code, d.fix.message, d.pointer_text, d.tool) for d in accepted)
         current, document, clean = new_text, reparsed, not reparsed.problems
         sites = recognise_entry(document.data, tools_list, entry.index)[0]
         findings = [engine.lint_site(site, document) for site in sites]
@@ -168,7 +169,7 @@ def fix_entry(file: Document, tools_list: tuple, entry: Entry, engine: Engine, u
                       if wanted(d, unsafe) and _entry_of(d, tools_list) == entry.index]
         if not wanted_now:
             break
-    return EntryFixed(current if applied else None, applied, sites, findings, broken,
+    return EntryFixed(current if applied else None, applied, findings, broken,
                       document.data if applied and clean else None)
 
 
@@ -217,7 +218,7 @@ def fix_entries(source: Source, engine: Engine, unsafe: bool, keep: Keep, first:
             if fixed_document is None:  # each entry parsed alone, so the file should: a bug
                 outcome.broken = broken_round(problems[0].message)
                 return outcome
-        _remember(fixed_document, results, memo)
+        _remember(fixed_document, tools_list, entries, results, memo)
         found, sites = engine.lint_document(fixed_document.data, fixed_document, None, memo)
         fixed_first = (fixed_document, found, sites)
     else:
@@ -225,7 +226,7 @@ def fix_entries(source: Source, engine: Engine, unsafe: bool, keep: Keep, first:
     rest = fix_text(fixed, engine, unsafe, keep=lambda _document, diagnostics: keep(diagnostics),
                     first=fixed_first, memo=memo)
     outcome.text = rest.text
-    outcome.applied = [fix for _round, fix in applied] + rest.applied
+    outcome.applied = [AppliedFix(*fix[1:]) for fix in applied] + rest.applied
     outcome.broken = broken or rest.broken
     outcome.final = rest.final
     return outcome
@@ -275,9 +276,14 @@ def _moved_index(text: str, document: Document, tools_list: tuple, moves: List[t
     return moved_containers(document.json_index, document.source.text, tools_list, text, moved)
 
 
-def _remember(document: Document, results: List[EntryFixed], memo: RoundMemo) -> None:
-    """Keep what each entry's last lint found in its sites, for the lint of the fixed file."""
-    for result in results:
-        if result.findings is not None:
-            for site, findings in zip(result.sites, result.findings):
+def _remember(document: Document, tools_list: tuple, entries: List[Entry], results: List[EntryFixed],
+              memo: RoundMemo) -> None:
+    """Keep what each entry's last lint found, for the lint of the fixed file."""
+    items: Any = get(document.data, tools_list)
+    for entry, result in zip(entries, results):
+        if result.findings is None:
+            continue
+        sites = recognise_entry(items[entry.index], tools_list, entry.index)[0]
+        if len(sites) == len(result.findings):
+            for site, findings in zip(sites, result.findings):
                 memo.put(site, document, findings)
