@@ -208,7 +208,7 @@ def fix_entries(source: Source, engine: Engine, unsafe: bool, keep: Keep, first:
             moves.append((entry.start, entry.end, written, written + len(result.text)))
             written += len(result.text)
             position = entry.end
-    applied.sort(key=lambda pair: pair[0])  # round by round; entries stay in file order
+    applied.sort(key=lambda fix: fix[0])  # round by round; entries stay in file order
     fixed = Source(filename, "".join(pieces) + text[position:], source.encoding, source.bom, source.path)
     outcome = FixOutcome(source.text)
     if pieces:
