@@ -68,12 +68,12 @@ def _spread_ops(diagnostics: List[Diagnostic], depth: int = 0):
     # A rule that reports many findings with one fix (FCS202: one per optional property,
     # each carrying the whole tool's change) hands them the same ops tuple: a later one
     # shares every op with the fixes that own them, worked out once.
-    same_ops = {}  # id of an ops tuple -> (first fix with it, the fixes owning its ops)
+    same_ops = {}  # id of an ops tuple -> the fixes that own its ops
     for index, diagnostic in enumerate(diagnostics):
         ops = diagnostic.fix.ops
-        earlier = same_ops.get(id(ops))
-        if earlier is not None:
-            for owner in earlier[1] | {earlier[0]}:  # (the same shares as op by op)
+        owners = same_ops.get(id(ops))
+        if owners is not None:
+            for owner in owners:
                 shares[owner].add(index)
                 shares[index].add(owner)
             continue
@@ -100,7 +100,8 @@ def _spread_ops(diagnostics: List[Diagnostic], depth: int = 0):
                 continue
             seen[key] = index
             per_fix[index].append(op)
-        same_ops[id(ops)] = (index, set(shares[index]))
+        # Who owns its ops: those it shares with, and itself if it kept any.
+        same_ops[id(ops)] = shares[index] | ({index} if per_fix[index] else set())
     for owner, position, values in arrays.values():
         op = per_fix[owner][position]
         if len(values) != len(op.values):

@@ -181,20 +181,35 @@ def test_each_entry_is_parsed_alone_not_with_the_text_around_it(monkeypatch):
 
 
 def _spans(document, pointers):
-    return [document.sourcemap.span(pointer) for pointer in pointers]
+    return [(document.sourcemap.span(pointer), document.sourcemap.span(pointer, "key")) for pointer in pointers]
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(tool_files(), st.sampled_from([0, 1 << 16]))
-def test_the_fixed_file_built_from_its_entries_is_the_file_parsed(case, pad):
+def _pointers(value, at=()):
+    """Every pointer in a value, and one past the end of each list."""
+    yield at
+    if isinstance(value, dict):
+        for key, child in value.items():
+            yield from _pointers(child, at + (key,))
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            yield from _pointers(child, at + (index,))
+        yield at + (len(value),)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(tool_files(), st.sampled_from(["small", "trailing space", "member after the tools"]))
+def test_the_fixed_file_built_from_its_entries_is_the_file_parsed(case, size):
     """The fixed file's document is made from the entries' parses (entryfix._spliced) and
     the file's index, moved: it must be what parsing the fixed text gives, small files
-    (no index) and large ones (indexed while parsing) alike."""
+    (no index) and large ones (indexed while parsing: a list of tools or a request, with
+    or without members after its tools) alike, at every pointer."""
     text, unsafe = case
-    data = json.loads(text)
-    if pad:  # a large file, so its containers are indexed while parsing
-        data = {"padding": "x" * pad, "tools": data} if isinstance(data, list) else dict(data, padding="x" * pad)
-        text = json.dumps(data, indent=2)
+    if size == "trailing space":  # large, so indexed while parsing; its shape and format kept
+        text += " " * (1 << 16)
+    elif size == "member after the tools":
+        data = json.loads(text)
+        data = {"tools": data} if isinstance(data, list) else data
+        text = json.dumps(dict(data, padding="x" * (1 << 16)), indent=2)
     built = []
     real = entryfix._spliced
 
@@ -216,11 +231,7 @@ def test_the_fixed_file_built_from_its_entries_is_the_file_parsed(case, pad):
         parsed = parse(document.source)[0]
         assert document.data == parsed.data
         assert document.problems == parsed.problems == []
-        tools = document.data["tools"] if isinstance(document.data, dict) else document.data
-        at = ("tools",) if isinstance(document.data, dict) else ()
-        pointers = [(), at] + [at + (i,) for i in range(len(tools))]
-        pointers += [at + (i, key) for i, tool in enumerate(tools) for key in tool]
-        pointers += [("padding",), ("model",), at + (len(tools),)]
+        pointers = list(_pointers(parsed.data))
         assert _spans(document, pointers) == _spans(parsed, pointers)
 
 

@@ -169,10 +169,16 @@ def test_findings_with_one_fix_share_ops_as_if_compared_op_by_op():
     found = [d for d in Engine().lint_data(document.data, document) if wanted(d, True)]
     assert sorted(d.code for d in found) == ["FCS202", "FCS202", "FCS305"]
     assert found[0].fix.ops is found[1].fix.ops
-    for order in itertools.permutations(found):
-        copies = [d.replace(fix=d.fix.replace(ops=tuple(list(d.fix.ops)))) for d in order]
-        for depth in (0, 1):
-            assert _spread_ops(list(order), depth) == _spread_ops(copies, depth)
+    # And a fix whose every op another fix already made, given to two findings.
+    first = found[0]
+    one_op = first.fix.ops[:1]
+    owner = first.replace(fix=first.fix.replace(ops=tuple(list(one_op))))
+    twice = [first.replace(fix=first.fix.replace(ops=one_op)) for _ in range(2)]
+    for findings in (found, [owner] + twice):
+        for order in itertools.permutations(findings):
+            copies = [d.replace(fix=d.fix.replace(ops=tuple(list(d.fix.ops)))) for d in order]
+            for depth in (0, 1):
+                assert _spread_ops(list(order), depth) == _spread_ops(copies, depth)
 
 
 def test_bom_and_encoding_are_kept(tmp_path):
