@@ -14,8 +14,10 @@ from fcschema.document import parse
 from fcschema.engine import Engine
 from fcschema.entryfix import fix_entries, plan
 from fcschema.fixes import RoundMemo, fix_text
+from fcschema.fixops import get
 from fcschema.source import Source
 from test_fix_properties import ROOTS
+from test_sourcemap import _pointers
 
 
 def _loosen(schema, draw):
@@ -184,18 +186,6 @@ def _spans(document, pointers):
     return [(document.sourcemap.span(pointer), document.sourcemap.span(pointer, "key")) for pointer in pointers]
 
 
-def _pointers(value, at=()):
-    """Every pointer in a value, and one past the end of each list."""
-    yield at
-    if isinstance(value, dict):
-        for key, child in value.items():
-            yield from _pointers(child, at + (key,))
-    elif isinstance(value, list):
-        for index, child in enumerate(value):
-            yield from _pointers(child, at + (index,))
-        yield at + (len(value),)
-
-
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(tool_files(), st.sampled_from(["small", "trailing space", "member after the tools"]))
 def test_the_fixed_file_built_from_its_entries_is_the_file_parsed(case, size):
@@ -232,6 +222,7 @@ def test_the_fixed_file_built_from_its_entries_is_the_file_parsed(case, size):
         assert document.data == parsed.data
         assert document.problems == parsed.problems == []
         pointers = list(_pointers(parsed.data))
+        pointers += [p + (len(v),) for p in pointers for v in [get(parsed.data, p)] if isinstance(v, list)]
         assert _spans(document, pointers) == _spans(parsed, pointers)
 
 
