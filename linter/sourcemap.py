@@ -312,11 +312,14 @@ class NestedTooDeep(Exception):
 
 def parse_indexed(text: str, decoder: json.JSONDecoder, levels: int, max_depth: int):
     """``json.loads(text)`` with ``decoder``'s hooks, that also indexes the members of the
-    containers in the top ``levels`` levels on the way: (data, {start: _Children}).
+    root and of the arrays in the top ``levels`` levels on the way: (data, {start: _Children}).
 
-    The top levels (a list of tools, a request's ``tools``) are read member by member and
-    everything below them with the C scanner, so parsing costs what it did, and a later
-    lookup of ``/1234/function`` does not have to scan past 1,233 tools again. Values are
+    Those containers (a list of tools, a request's ``tools``) are read member by member and
+    everything else with the C scanner, so parsing costs what it did, and a later lookup
+    of ``/1234/function`` does not have to scan past 1,233 tools again. The objects below
+    the root (tools) are not indexed: reading each one's members here cost more than a
+    lookup pays to read them later, even when every tool has a finding, and unlike
+    parsing, lookups happen in every process linting the file's tools. Values are
     checked against ``max_depth`` (NestedTooDeep), counting their brackets first so that
     only a value that may be that deep is walked. Anything unexpected raises: the caller
     then parses with ``json.loads`` for the standard error.
@@ -330,7 +333,7 @@ def parse_indexed(text: str, decoder: json.JSONDecoder, levels: int, max_depth: 
 
     def value_at(pos: int, level: int):
         opener = text[pos:pos + 1]
-        if level > levels or opener not in ("{", "["):
+        if level > levels or opener not in ("{", "[") or (level > 1 and opener == "{"):
             value, end = scan_once(text, pos)
             if opener in ("{", "[") and text.count("{", pos, end) + text.count("[", pos, end) > max_depth - level:
                 if nests_deeper(value, max_depth - level + 1):

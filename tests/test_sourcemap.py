@@ -308,20 +308,23 @@ def test_json_file_with_diagnostics_builds_the_source_map_once(monkeypatch):
 
 
 def test_json_source_map_is_lazy_per_container(monkeypatch):
-    """The top two levels of a large file are indexed while parsing; below them (and in
-    a small file), only the containers on the way to a pointer are."""
-    text = '{"a": {"x": {"p": 1}}, "b": {"y": {"q": [1, 2, 3]}, "z": {"r": 2}}, "c": {"z": 2}}'
+    """The root of a large file and the arrays in it (a request's tools) are indexed
+    while parsing, not the objects (a tool): below them (and in a small file), only the
+    containers on the way to a pointer are."""
+    text = '{"a": {"x": {"p": 1}}, "b": {"y": {"q": [1, 2, 3]}, "z": {"r": 2}}, "c": [{"z": 2}, 3]}'
     small = _doc(text, "t.json").sourcemap
     small.span(("b", "y", "q", 2))
     assert sorted(text[o:o + 4] for o in small._children) == ['[1, ', '{"a"', '{"q"', '{"y"']
     monkeypatch.setattr(document_module, "INDEXED_MIN_CHARS", 0)
     document = _doc(text, "t.json")
     sourcemap = document.sourcemap
-    # the root and the values of "a", "b" and "c"
-    assert sorted(text[o:o + 4] for o in sourcemap._children) == ['{"a"', '{"x"', '{"y"', '{"z"']
+    # the root and the value of "c"
+    assert sorted(text[o:o + 4] for o in sourcemap._children) == ['[{"z', '{"a"']
     sourcemap.span(("b", "y", "q", 2))
-    assert len(sourcemap._children) == 6  # and {"q": ...} and [1, 2, 3] on the way, not {"r": 2}
+    # and the values of "b", "y" and "q" on the way, not those of "a", "z" or c's items
+    assert sorted(text[o:o + 4] for o in sourcemap._children) == ['[1, ', '[{"z', '{"a"', '{"q"', '{"y"']
     assert sourcemap.span(("b", "y", "q", 2))[0] == (text.index("3]"), text.index("3]") + 1)
+    assert sourcemap.span(("c", 1))[0] == (text.rindex("3]"), text.rindex("3]") + 1)
 
 
 JSON_VALUES = st.recursive(
