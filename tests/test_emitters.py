@@ -311,6 +311,33 @@ def test_no_escape_sequences_without_color_and_some_with_it():
     assert "\x1b[1;33mFCS202\x1b[0m" in colored  # warnings: bold yellow
 
 
+def test_concise_without_color_is_the_colored_output_without_escapes(monkeypatch):
+    """The plain lines are written by a path of their own (plain_header): they must say
+    what the coloured ones say, for odd diagnostics too, across several batches."""
+    import re
+
+    from fcschema.emitters import concise
+
+    monkeypatch.setattr(concise, "_BATCH", 3)
+    odd = [
+        Diagnostic(code="FCS101", message="no severity stamped", filename="tools/weather.json",
+                   location=Position(4, 2), end_location=Position(4, 3)),
+        Diagnostic(code="FCS999", message="an unknown severity\tis an error", severity="fatal",
+                   filename="tools/\x1b[31mred.json", location=Position(2, 7)),
+        Diagnostic(code="FCS002", message="no location", severity="warning", filename="tools/x.json"),
+        Diagnostic(code="FCS777", message="no rule, no severity", filename="tools/x.json",
+                   location=Position(9, 9)),
+    ]
+    diagnostics = build_diagnostics() + odd
+    plain = render("concise", diagnostics)
+    colored = render("concise", diagnostics, color=True)
+    assert plain == re.sub("\x1b\\[[0-9;]*m", "", colored)
+    assert len(plain.splitlines()) == len(diagnostics) + 1
+    assert "tools/\u241b[31mred.json:2:7: FCS999 [error] an unknown severity    is an error" in plain
+    assert "tools/x.json:1:1: FCS002 [warning] no location" in plain
+    assert "tools/x.json:9:9: FCS777 [error] no rule, no severity" in plain
+
+
 @pytest.mark.parametrize(
     "count, expected",
     [(1, "All checked: 1 file, no problems."), (3, "All checked: 3 files, no problems.")],

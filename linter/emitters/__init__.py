@@ -51,5 +51,5 @@ def emit(
             f"unknown output format {format_name!r}; choose one of: {', '.join(FORMATS)}"
         ) from None
     module = importlib.import_module(f"{__name__}.{module_name}")
-    ordered = sorted(diagnostics, key=lambda d: d.sort_key())
+    ordered = sorted(diagnostics, key=Diagnostic.sort_key)
     module.emit(ordered, stream, context)

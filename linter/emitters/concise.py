@@ -7,11 +7,13 @@ from __future__ import annotations
 
 from typing import Sequence, TextIO
 
-from ..diagnostics import Diagnostic
+from ..diagnostics import SEVERITIES, Diagnostic
 from .base import EmitContext, severity_of, start_of
 from .display import visible
 from .style import BOLD, CYAN, paint, severity_color
 from .summary import summary_lines
+
+_BATCH = 4096  # lines written at once: few writes, and no text of a whole large output
 
 
 def header(d: Diagnostic, context: EmitContext) -> str:
@@ -27,8 +29,25 @@ def header(d: Diagnostic, context: EmitContext) -> str:
     return f"{where} {code} {severity} {visible(d.message)}"
 
 
+def plain_header(d: Diagnostic, context: EmitContext, shown_names: dict) -> str:
+    """``header`` without colour (what CI logs and pipes get), written at once: a large
+    check prints thousands of these after every process is done. ``shown_names`` keeps
+    each file's visible name."""
+    shown = shown_names.get(d.filename)
+    if shown is None:
+        shown = shown_names[d.filename] = visible(d.filename)
+    pos = d.location or start_of(d)
+    level = d.severity if d.severity in SEVERITIES else severity_of(d, context)
+    return f"{shown}:{pos[0]}:{pos[1]}: {d.code} [{level}] {visible(d.message)}\n"
+
+
 def emit(diagnostics: Sequence[Diagnostic], stream: TextIO, context: EmitContext) -> None:
-    for d in diagnostics:
-        stream.write(header(d, context) + "\n")
+    shown_names: dict = {}
+    for start in range(0, len(diagnostics), _BATCH):
+        batch = diagnostics[start:start + _BATCH]
+        if context.color:
+            stream.write("".join([header(d, context) + "\n" for d in batch]))
+        else:
+            stream.write("".join([plain_header(d, context, shown_names) for d in batch]))
     for line in summary_lines(diagnostics, context):
         stream.write(line + "\n")

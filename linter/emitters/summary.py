@@ -26,13 +26,15 @@ def found_line(diagnostics: Sequence[Diagnostic], context: EmitContext) -> str:
     if not diagnostics:
         return f"All checked: {plural(context.files_checked, 'file')}, no problems."
     counts = {"error": 0, "warning": 0, "info": 0}
-    for d in diagnostics:
-        counts[severity_of(d, context)] += 1
+    fixes = {None: 0, "safe": 0, "unsafe": 0}
+    files = set()
+    for d in diagnostics:  # one pass: a large check has thousands
+        counts[d.severity if d.severity in counts else severity_of(d, context)] += 1
+        fixes[None if d.fix is None else applicable_fix(d)] += 1
+        files.add(d.filename)
     parts = [plural(n, sev) for sev, n in counts.items() if n]
-    files = len({d.filename for d in diagnostics})
-    line = f"Found {', '.join(parts)} in {plural(files, 'file')}"
-    safe = sum(1 for d in diagnostics if applicable_fix(d) == "safe")
-    unsafe = sum(1 for d in diagnostics if applicable_fix(d) == "unsafe")
+    line = f"Found {', '.join(parts)} in {plural(len(files), 'file')}"
+    safe, unsafe = fixes["safe"], fixes["unsafe"]
     fixable = []
     if safe:
         fixable.append(f"{safe} fixable with --fix")
