@@ -126,6 +126,40 @@ class NodeRules:
         return found
 
 
+def _spread_sites(spread, sites: List[ToolSite], documented: List[Diagnostic], lint_site) -> list:
+    """``spread(sites, lint_site)``, with each document finding that is about one of
+    ``sites`` (a duplicate tool name: its pointer is inside the tool) sent along with
+    that tool's findings, so that it is placed where they are, and put back into
+    ``documented`` as it comes back."""
+    by_pointer = {site.pointer: index for index, site in enumerate(sites)}
+    extra: Dict[int, List[int]] = {}  # site index -> positions in ``documented``
+    for position, diagnostic in enumerate(documented):
+        pointer = diagnostic.pointer
+        for depth in range(len(pointer), -1, -1):
+            index = by_pointer.get(pointer[:depth])
+            if index is not None:
+                extra.setdefault(index, []).append(position)
+                break
+    if not extra:
+        return spread(sites, lint_site)
+    by_site = {id(sites[index]): [documented[position] for position in positions]
+               for index, positions in extra.items()}
+
+    def lint_with_documented(site):
+        found = lint_site(site)
+        carried = by_site.get(id(site))
+        return found if carried is None else found + carried
+
+    linted = spread(sites, lint_with_documented)
+    for index, positions in extra.items():
+        found = linted[index]
+        cut = len(found) - len(positions)
+        for position, diagnostic in zip(positions, found[cut:]):
+            documented[position] = diagnostic
+        linted[index] = found[:cut]
+    return linted
+
+
 def _stamp(diagnostic: Diagnostic, info: RuleInfo, site: Optional[ToolSite]) -> Diagnostic:
     diagnostic.code = info.code
     diagnostic.name = info.name
@@ -176,12 +210,20 @@ class Engine:
             out.append(_stamp(problem, self.rules[problem.code], None))
         if document is not None:
             out.extend(_stamp(p, self.rules[p.code], None) for p in document.problems)
+        # Document rules read only the sites, so they run first: where the tools are
+        # linted in several processes, a finding about one tool is placed in the text
+        # with that tool's findings (see _spread_sites).
+        documented: List[Diagnostic] = []
+        for info in self.document_rules:
+            for diagnostic in info.module.check_document(sites, self.settings):
+                documented.append(_stamp(diagnostic, info, None))
         per_site: List[Optional[List[Diagnostic]]] = [None] * len(sites)
         if memo is not None:
             per_site = [memo.get(site, document) for site in sites]
         pending = [index for index, found in enumerate(per_site) if found is None]
         if spread is not None and len(pending) > 1:
-            linted = spread([sites[index] for index in pending], lambda site: self.lint_site(site, document))
+            linted = _spread_sites(spread, [sites[index] for index in pending], documented,
+                                   lambda site: self.lint_site(site, document))
         else:
             linted = [self.lint_site(sites[index], document) for index in pending]
         for index, found in zip(pending, linted):
@@ -190,9 +232,7 @@ class Engine:
                 memo.put(sites[index], document, found)
         for found in per_site:
             out.extend(found)
-        for info in self.document_rules:
-            for diagnostic in info.module.check_document(sites, self.settings):
-                out.append(_stamp(diagnostic, info, None))
+        out.extend(documented)
         enabled = self._enabled
         return [d for d in out if d.code in enabled], sites
 

@@ -207,3 +207,63 @@ def test_fixing_one_large_file_is_the_same_with_workers(catalogue, tmp_path, spr
     assert spread == [2, 2]  # the first lint, then the fixing of the tools (entryfix)
     assert one.stdout.replace(str(catalogue), "X") == two.stdout.replace(str(copy), "X")
     assert catalogue.read_text(encoding="utf-8") == copy.read_text(encoding="utf-8")
+
+
+class _RecordingMemo:
+    """A RoundMemo that knows nothing and keeps what it is given."""
+
+    def __init__(self):
+        self.kept = []
+
+    def get(self, site, document):
+        return None
+
+    def put(self, site, document, found):
+        self.kept.extend(found)
+
+
+@pytest.mark.parametrize("shape", ["list", "request"])
+def test_findings_about_one_tool_from_the_whole_file_are_placed_with_that_tool(shape):
+    """A duplicate tool name (FCS605: a document rule, but about one tool) goes along with
+    that tool's findings when the tools are linted apart, and comes back placed there; all
+    findings, in the same order, are those of one process, and a tool's own findings
+    (what the memo keeps) hold none of them. Findings about the whole list stay behind."""
+    from fcschema.diagnostics import Position
+    from fcschema.engine import Engine
+
+    tools = [json.loads(BAD.format(n=n % 70)) for n in range(140)]  # every name twice
+    data = tools if shape == "list" else {"model": "m", "tools": tools}
+    engine = Engine()
+    alone, _ = engine.lint_document(data)
+
+    def spread(sites, lint_site):  # as workers do: copies come back, placed
+        out = []
+        for site in sites:
+            found = pickle.loads(pickle.dumps(lint_site(site)))
+            for diagnostic in found:
+                diagnostic.location = Position(7, 7)
+            out.append(found)
+        return out
+
+    memo = _RecordingMemo()
+    apart, _ = engine.lint_document(data, memo=memo, spread=spread)
+
+    def key(d):
+        return d.code, d.pointer, d.message
+
+    assert [key(d) for d in apart] == [key(d) for d in alone]
+    duplicates = [d for d in apart if d.code == "FCS605"]
+    assert len(duplicates) == 70 and all(d.location == Position(7, 7) for d in duplicates)
+    # FCS604 (over 128 tools) and FCS703 (over 20) are about the list: placed later
+    assert sorted(d.code for d in apart if d.location is None) == ["FCS604", "FCS703"]
+    assert memo.kept and not any(d.code in ("FCS604", "FCS605", "FCS703") for d in memo.kept)
+
+
+def test_duplicate_names_in_one_large_file_are_shown_as_one_process_shows_them(tmp_path, spread):
+    tools = [json.loads(BAD.format(n=n % 200)) for n in range(2 * parallel.MIN_TOOLS_PER_JOB + 50)]
+    path = tmp_path / "catalogue.json"
+    path.write_text(json.dumps(tools, indent=2), encoding="utf-8")
+    one = run("check", "--jobs", "1", "--output-format", "concise", str(path))
+    two = run("check", "--jobs", "2", "--output-format", "concise", str(path))
+    assert spread == [2]
+    assert one.stdout == two.stdout and two.stdout.count("FCS605") == 250
