@@ -97,8 +97,10 @@ class Fixed(tuple):
             raise TypeError(f"{cls.__name__} has no field {next(iter(kwargs))!r}")
         return tuple(values)
 
-    def __getnewargs__(self):  # pickled as its values (tuple's own would pass one tuple)
-        return tuple(self)
+    def __reduce__(self):
+        # Pickled as its values, made again by tuple.__new__ (C): Fixed.__new__ is Python
+        # code, and the results of --jobs workers hold tens of thousands of these.
+        return _NEW_TUPLE, (type(self), tuple(self))
 
     def __repr__(self) -> str:
         fields = ", ".join(f"{name}={value!r}" for name, value in zip(self._fields, self))
@@ -115,3 +117,4 @@ from operator import attrgetter as _attrgetter  # noqa: E402  (used only by Reco
 from operator import itemgetter as _itemgetter  # noqa: E402  (used only by Fixed)
 
 _VALUES: dict = {}  # Record class -> what gets its public fields' values
+_NEW_TUPLE = tuple.__new__

@@ -34,6 +34,9 @@ class Source(Record):
         self._newline: Optional[str] = None
         self._mark: Optional[Tuple[int, int, int]] = None  # (offset, row, line start) last placed
 
+    def __reduce__(self):  # (--jobs workers send sources back) without the caches
+        return Source, (self.filename, self.text, self.encoding, self.bom, self.path)
+
     @property
     def line_starts(self) -> Sequence[int]:
         if self._line_starts is None:

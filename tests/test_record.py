@@ -63,6 +63,38 @@ def test_fixed_records_pickle_as_their_values():
         assert again == value and type(again) is type(value)
 
 
+def test_what_workers_send_back_pickles_whole():
+    """Diagnostics, fixes and sources have pickled forms of their own (--jobs workers send
+    thousands): every field comes back, each of its own type, and a source's caches do not
+    travel."""
+    from fcschema.diagnostics import Diagnostic, Edit, Fix
+
+    def again(value):
+        return pickle.loads(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
+    full = Diagnostic("FCS109", "'dict' is not a JSON Schema type", (0, "function", "type"), "key", "invalid-type",
+                      "error", "Invalid schema", "get_weather",
+                      Fix("safe", "Use 'object'", (Edit(3, 9, '"object"'),), (Replace((0, "type"), freeze(["a"])),)),
+                      "a hint", "https://example.test/FCS109", "tools.json", Position(2, 5), Position(2, 11),
+                      (20, 26), True)
+    for diagnostic in (full, Diagnostic("FCS001", "bad")):
+        back = again(diagnostic)
+        assert back == diagnostic and type(back) is Diagnostic
+        assert [type(p) for p in (back.location, back.end_location) if p is not None] == (
+            [Position, Position] if diagnostic.location else [])
+    assert type(again(full).fix) is Fix and type(again(full).fix.ops[0]) is Replace
+    # every slot is carried: a new one left out of Diagnostic.__reduce__ would not come back
+    marked = Diagnostic("FCS001", "x")
+    for number, name in enumerate(Diagnostic.__slots__):
+        setattr(marked, name, Position(number, number) if name.endswith("location") else f"value {number}")
+    assert again(marked) == marked
+
+    source = Source("a.json", "{\r\n}\r\n", "utf-16", True, "/a.json")
+    assert source.line_starts is not None and source.newline == "\r\n"
+    back = again(source)
+    assert back == source and back._line_starts is None and back.newline == "\r\n"
+
+
 def test_fix_ops_of_two_kinds_with_equal_values_stay_apart():
     class Other(Fixed):
         __slots__ = ()
