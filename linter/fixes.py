@@ -135,6 +135,8 @@ class RoundMemo:
         kept = self._kept.get(tuple(site.pointer))
         if kept is None:
             return None
+        if kept[1] is document and document is not None:  # kept from this document: the same text
+            return [_fresh(d) for d in kept[3]] if kept[0] == site else None
         if kept[1] is not None:
             kept[1], kept[2] = None, self._text(kept[0], kept[1])
         if kept[2] is None or kept[0] != site or self._text(site, document) != kept[2]:

@@ -100,6 +100,9 @@ class _Frozen:
     def __repr__(self):
         return f"{self.value!r}"
 
+    def __reduce__(self):  # (--jobs workers send fixes back) the value; its key is written again
+        return _Frozen, (self.value,)
+
 
 def thaw(value: Any) -> Any:
     return copy.deepcopy(value.value) if isinstance(value, _Frozen) else value

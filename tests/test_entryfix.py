@@ -242,3 +242,27 @@ def test_a_file_with_a_duplicate_key_or_nan_is_parsed_again_after_its_entries():
             entryfix._spliced = real
         assert built == [None], text
         assert _summary(by_entry) == _summary(whole)
+
+
+def test_the_memo_gives_a_tool_s_findings_only_for_the_same_tool_and_text():
+    """RoundMemo: asked again about the document it was given (the fixed file, linted once
+    the entries are fixed), or about another document where the tool's text is the same,
+    it gives copies of what it kept; for a tool recognised otherwise, or whose text
+    changed, nothing."""
+    engine = Engine()
+    text = json.dumps([{"type": "function", "function": {"name": "a", "parameters": {"type": "dict"}}},
+                       {"type": "function", "function": {"name": "b", "parameters": {"type": "dict"}}}],
+                      indent=2)
+    document = parse(Source("t.json", text))[0]
+    found, sites = engine.lint_document(document.data, document)
+    memo = RoundMemo()
+    for site in sites:
+        memo.put(site, document, [d for d in found if d.tool == site.name])
+    again = memo.get(sites[0], document)
+    assert [(d.code, d.pointer) for d in again] == [(d.code, d.pointer) for d in found if d.tool == "a"]
+    assert again and all(d not in [id(f) for f in found] for d in map(id, again))  # copies
+    assert memo.get(sites[0].replace(name="other"), document) is None
+    same_text = parse(Source("t.json", text))[0]
+    assert memo.get(engine.lint_document(same_text.data, same_text)[1][0], same_text) is not None
+    changed = parse(Source("t.json", text.replace('"dict"', '"object"', 1)))[0]
+    assert memo.get(engine.lint_document(changed.data, changed)[1][0], changed) is None
