@@ -20,6 +20,8 @@ _LF = re.compile("\n")
 SMALL_TEXT = 1 << 14  # characters; up to this, a position is counted without a line index
 
 
+_new_tuple = tuple.__new__  # makes a Position from its values in C (positions() makes thousands)
+
 class Source(Record):
     __slots__ = ("filename", "text", "encoding", "bom", "path", "_line_starts", "_newline", "_mark")
 
@@ -88,7 +90,7 @@ class Source(Record):
                 row += newlines
                 line_start = text.rfind("\n", last, offset) + 1
             last = offset
-            found[asked] = Position(row, offset - line_start + 1)
+            found[asked] = _new_tuple(Position, (row, offset - line_start + 1))
         self._mark = (last, row, line_start)
         return found
 

@@ -408,3 +408,20 @@ def test_positions_on_a_long_single_line():
     found = Source("t.json", text).positions(range(0, len(text) + 7, 7))
     assert all(position.row == 1 for position in found.values())
     assert all(found[offset].column == min(offset, len(text)) + 1 for offset in found)
+
+
+@pytest.mark.parametrize("accelerated", [True, False])
+def test_json_is_read_alike_with_or_without_the_c_scanner(monkeypatch, accelerated):
+    """The parser hands the C scanner a small object of hooks (document._Hooks); where
+    the json module has no C scanner, a JSONDecoder: the data, the duplicate keys and the
+    non-finite numbers found are the same."""
+    import json.scanner
+
+    if not accelerated:
+        monkeypatch.setattr(json.scanner, "c_make_scanner", None)
+        monkeypatch.setattr(json.scanner, "make_scanner", json.scanner.py_make_scanner)
+    text = '[{"a": 1, "b": [1.5, 10000000000000000000001, NaN], "a": {"c": "\\u00e9", "d": null}}]'
+    document = _doc(text, "t.json")
+    assert document.data == [{"a": {"c": "\u00e9", "d": None}, "b": [1.5, 10 ** 22 + 1, document.data[0]["b"][2]]}]
+    assert type(document.data[0]["b"][0]) is float and document.data[0]["b"][2] != document.data[0]["b"][2]
+    assert sorted(p.code for p in document.problems) == ["FCS001", "FCS004"]
