@@ -58,7 +58,7 @@ class Fix(Record):
         self.ops = ops
 
     def __reduce__(self):
-        return Fix, (self.applicability, self.message, self.edits, self.ops)
+        return type(self), (self.applicability, self.message, self.edits, self.ops)
 
 
 class Position(Fixed):
@@ -105,6 +105,7 @@ class Diagnostic(Record):
         # One tuple of values instead of a dict of sixteen slots, the positions as plain
         # tuples: --jobs workers send back every finding they place, and pickling them the
         # default way took about a seventh of a worker's time (BFCL, one file per tool).
+        # (Made again as a Diagnostic, with every field set: fcschema has no subclass.)
         location, end = self.location, self.end_location
         return _diagnostic, (self.code, self.message, self.pointer, self.anchor, self.name, self.severity,
                              self.api_message, self.tool, self.fix, self.hint, self.url, self.filename,

@@ -27,8 +27,8 @@ DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 # (copies, encoders, converters) may recurse once per level, and Python's own parser reads
 # about 1,000 levels up to 3.12 but 8,000 in 3.13. (YAML: yaml_loader.MAX_DEPTH.)
 MAX_JSON_DEPTH = 500
-# Container levels whose arrays are indexed while parsing (a tool list, a request's tools;
-# the root always).
+# In a file of INDEXED_MIN_CHARS or more, the root and the arrays in these top levels are
+# indexed while parsing (a tool list, a request's tools).
 INDEXED_LEVELS = 2
 INDEXED_MIN_CHARS = 1 << 16  # a smaller file is quicker to re-scan for its few findings
 JSON_SUFFIXES = (".json",)

@@ -130,12 +130,14 @@ def _spread_sites(spread, sites: List[ToolSite], documented: List[Diagnostic], l
     """``spread(sites, lint_site)``, with each document finding that is about one of
     ``sites`` (a duplicate tool name: its pointer is inside the tool) sent along with
     that tool's findings, so that it is placed where they are, and put back into
-    ``documented`` as it comes back."""
+    ``documented`` as it comes back. A finding about the whole document or list (its
+    pointer is no tool's) stays here. Sites are told apart by identity: the processes
+    that lint them are forked, so they hold the very objects of ``sites``."""
     by_pointer = {site.pointer: index for index, site in enumerate(sites)}
     extra: Dict[int, List[int]] = {}  # site index -> positions in ``documented``
     for position, diagnostic in enumerate(documented):
         pointer = diagnostic.pointer
-        for depth in range(len(pointer), -1, -1):
+        for depth in range(len(pointer), 0, -1):
             index = by_pointer.get(pointer[:depth])
             if index is not None:
                 extra.setdefault(index, []).append(position)

@@ -116,7 +116,9 @@ class RoundMemo:
 
     "Did not change" is decided on the text, not the data (where ``1 == 1.0 == true``):
     the tool's text is the same and so is what recognition made of it. Only JSON: a YAML
-    tool can change through an alias whose anchor is elsewhere.
+    tool can change through an alias whose anchor is elsewhere. Asked about the very
+    document it was given (the fixed file after entryfix), nothing can have changed: only
+    the recognition is compared.
 
     A kept tool's text is cut from its document only when it is asked for: --fix fills
     the memo for every file it checks, most of which have nothing to fix."""
@@ -135,7 +137,7 @@ class RoundMemo:
         kept = self._kept.get(tuple(site.pointer))
         if kept is None:
             return None
-        if kept[1] is document and document is not None:  # kept from this document: the same text
+        if kept[1] is document and document is not None:  # kept from this very document: same text
             return [_fresh(d) for d in kept[3]] if kept[0] == site else None
         if kept[1] is not None:
             kept[1], kept[2] = None, self._text(kept[0], kept[1])

@@ -78,7 +78,9 @@ class SiteSpreader:
     ``spread``): a file of thousands of tools is otherwise one process's work however
     many CPUs there are. ``after(findings)`` runs where a chunk of tools was linted
     (placing their findings in the text, when the check is about to show them), so that
-    work is spread too. A worker of a folder's check lints its files' tools itself."""
+    work is spread too, and places the document findings carried with a tool (a
+    duplicate name, engine._spread_sites). A worker of a folder's check lints its files'
+    tools itself."""
 
     def __init__(self, jobs: int, after=None):
         self.jobs = jobs

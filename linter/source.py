@@ -22,6 +22,7 @@ SMALL_TEXT = 1 << 14  # characters; up to this, a position is counted without a 
 
 _new_tuple = tuple.__new__  # makes a Position from its values in C (positions() makes thousands)
 
+
 class Source(Record):
     __slots__ = ("filename", "text", "encoding", "bom", "path", "_line_starts", "_newline", "_mark")
 
@@ -37,7 +38,7 @@ class Source(Record):
         self._mark: Optional[Tuple[int, int, int]] = None  # (offset, row, line start) last placed
 
     def __reduce__(self):  # (--jobs workers send sources back) without the caches
-        return Source, (self.filename, self.text, self.encoding, self.bom, self.path)
+        return type(self), (self.filename, self.text, self.encoding, self.bom, self.path)
 
     @property
     def line_starts(self) -> Sequence[int]:

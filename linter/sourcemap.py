@@ -310,16 +310,17 @@ class NestedTooDeep(Exception):
     """A value nests deeper than parse_indexed's ``max_depth``."""
 
 
-def parse_indexed(text: str, decoder: json.JSONDecoder, levels: int, max_depth: int):
-    """``json.loads(text)`` with ``decoder``'s hooks, that also indexes the members of the
+def parse_indexed(text: str, decoder, levels: int, max_depth: int):
+    """``json.loads(text)`` with ``decoder``'s hooks (a JSONDecoder, or what its C scanner reads), that also indexes the members of the
     root and of the arrays in the top ``levels`` levels on the way: (data, {start: _Children}).
 
     Those containers (a list of tools, a request's ``tools``) are read member by member and
     everything else with the C scanner, so parsing costs what it did, and a later lookup
     of ``/1234/function`` does not have to scan past 1,233 tools again. The objects below
     the root (tools) are not indexed: reading each one's members here cost more than a
-    lookup pays to read them later, even when every tool has a finding, and unlike
-    parsing, lookups happen in every process linting the file's tools. Values are
+    lookup pays to read them later, even when every tool has a finding; and parsing runs in
+    the main process alone, while lookups are spread over the processes that lint the
+    tools. Values are
     checked against ``max_depth`` (NestedTooDeep), counting their brackets first so that
     only a value that may be that deep is walked. Anything unexpected raises: the caller
     then parses with ``json.loads`` for the standard error.

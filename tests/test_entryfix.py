@@ -260,7 +260,7 @@ def test_the_memo_gives_a_tool_s_findings_only_for_the_same_tool_and_text():
         memo.put(site, document, [d for d in found if d.tool == site.name])
     again = memo.get(sites[0], document)
     assert [(d.code, d.pointer) for d in again] == [(d.code, d.pointer) for d in found if d.tool == "a"]
-    assert again and all(d not in [id(f) for f in found] for d in map(id, again))  # copies
+    assert again and not {id(d) for d in again} & {id(f) for f in found}  # copies
     assert memo.get(sites[0].replace(name="other"), document) is None
     same_text = parse(Source("t.json", text))[0]
     assert memo.get(engine.lint_document(same_text.data, same_text)[1][0], same_text) is not None

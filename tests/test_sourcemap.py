@@ -420,8 +420,15 @@ def test_json_is_read_alike_with_or_without_the_c_scanner(monkeypatch, accelerat
     if not accelerated:
         monkeypatch.setattr(json.scanner, "c_make_scanner", None)
         monkeypatch.setattr(json.scanner, "make_scanner", json.scanner.py_make_scanner)
+
+    def no_second_parse(*_args, **_kwargs):  # (what a failed parse_indexed falls back to)
+        raise AssertionError("parse_indexed failed")
+
+    monkeypatch.setattr(json, "loads", no_second_parse)
+    monkeypatch.setattr(document_module, "INDEXED_MIN_CHARS", 0)
     text = '[{"a": 1, "b": [1.5, 10000000000000000000001, NaN], "a": {"c": "\\u00e9", "d": null}}]'
     document = _doc(text, "t.json")
+    assert document.json_index  # read by parse_indexed, with its index
     assert document.data == [{"a": {"c": "\u00e9", "d": None}, "b": [1.5, 10 ** 22 + 1, document.data[0]["b"][2]]}]
     assert type(document.data[0]["b"][0]) is float and document.data[0]["b"][2] != document.data[0]["b"][2]
     assert sorted(p.code for p in document.problems) == ["FCS001", "FCS004"]
