@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass, field
-from typing import Any, List, Optional
+from typing import Any, List
 
 from .diagnostics import Diagnostic, format_pointer
 from .fixops import SetMember, apply_to_data
