@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Optional, Tuple, Union
 
-from .record import Fixed, Record
+from .record import Fixed, Record, make_fixed
 
 Segment = Union[str, int]
 Pointer = Tuple[Segment, ...]
@@ -128,12 +128,11 @@ def _diagnostic(code, message, pointer, anchor, name, severity, api_message, too
     diagnostic.code, diagnostic.message, diagnostic.pointer, diagnostic.anchor = code, message, pointer, anchor
     diagnostic.name, diagnostic.severity, diagnostic.api_message, diagnostic.tool = name, severity, api_message, tool
     diagnostic.fix, diagnostic.hint, diagnostic.url, diagnostic.filename = fix, hint, url, filename
-    diagnostic.location = None if location is None else _new_tuple(Position, location)
-    diagnostic.end_location = None if end_location is None else _new_tuple(Position, end_location)
+    diagnostic.location = None if location is None else make_fixed(Position, location)
+    diagnostic.end_location = None if end_location is None else make_fixed(Position, end_location)
     diagnostic.span = span
     diagnostic.normalised = normalised
     return diagnostic
 
 
 _new_object = object.__new__
-_new_tuple = tuple.__new__

@@ -98,9 +98,9 @@ class Fixed(tuple):
         return tuple(values)
 
     def __reduce__(self):
-        # Pickled as its values, made again by tuple.__new__ (C): Fixed.__new__ is Python
+        # Pickled as its values, made again by make_fixed (C): Fixed.__new__ is Python
         # code, and the results of --jobs workers hold tens of thousands of these.
-        return _NEW_TUPLE, (type(self), tuple(self))
+        return make_fixed, (type(self), tuple(self))
 
     def __repr__(self) -> str:
         fields = ", ".join(f"{name}={value!r}" for name, value in zip(self._fields, self))
@@ -117,4 +117,6 @@ from operator import attrgetter as _attrgetter  # noqa: E402  (used only by Reco
 from operator import itemgetter as _itemgetter  # noqa: E402  (used only by Fixed)
 
 _VALUES: dict = {}  # Record class -> what gets its public fields' values
-_NEW_TUPLE = tuple.__new__
+# ``make_fixed(Position, (row, column))``: a Fixed record from all its values, made in C
+# without Fixed.__new__'s checks, where thousands are made (pickles, positions).
+make_fixed = tuple.__new__

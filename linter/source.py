@@ -13,14 +13,11 @@ from array import array
 from typing import Dict, Iterable, Optional, Sequence, Tuple
 
 from .diagnostics import Position
-from .record import Record
+from .record import Record, make_fixed
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 _LF = re.compile("\n")
 SMALL_TEXT = 1 << 14  # characters; up to this, a position is counted without a line index
-
-
-_new_tuple = tuple.__new__  # makes a Position from its values in C (positions() makes thousands)
 
 
 class Source(Record):
@@ -91,7 +88,7 @@ class Source(Record):
                 row += newlines
                 line_start = text.rfind("\n", last, offset) + 1
             last = offset
-            found[asked] = _new_tuple(Position, (row, offset - line_start + 1))
+            found[asked] = make_fixed(Position, (row, offset - line_start + 1))
         self._mark = (last, row, line_start)
         return found
 

@@ -311,8 +311,9 @@ class NestedTooDeep(Exception):
 
 
 def parse_indexed(text: str, decoder, levels: int, max_depth: int):
-    """``json.loads(text)`` with ``decoder``'s hooks (a JSONDecoder, or what its C scanner reads), that also indexes the members of the
-    root and of the arrays in the top ``levels`` levels on the way: (data, {start: _Children}).
+    """``json.loads(text)`` with ``decoder``'s hooks (a JSONDecoder, or what its C scanner
+    reads), that also indexes the members of the root and of the arrays in the top
+    ``levels`` levels on the way: (data, {start: _Children}).
 
     Those containers (a list of tools, a request's ``tools``) are read member by member and
     everything else with the C scanner, so parsing costs what it did, and a later lookup
