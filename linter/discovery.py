@@ -30,6 +30,8 @@ class Candidate(Fixed):  # (a frozen dataclass costs five times as much start-up
 
 
 def _excluded(path: str, exclude: Sequence[str]) -> bool:
+    if not exclude:
+        return False
     norm = path.replace(os.sep, "/")
     parts = norm.split("/")
     for pattern in exclude:
@@ -52,9 +54,9 @@ def discover(paths: Iterable[str], stdin_filename: str = "<stdin>",
             yield Candidate(STDIN, stdin_filename, True)
             continue
         if os.path.isdir(given):
-            real_folders = {}
-            for found, is_link in _walk(given, exclude, include):
-                key = _real_path(found, is_link, real_folders)
+            real_folders: dict = {}
+            for found, is_link, folder, name in _walk(given, exclude, include):
+                key = _real_path(found, is_link, folder, name, real_folders)
                 if key not in seen:
                     seen.add(key)
                     yield Candidate(found, found, key in named)
@@ -68,16 +70,16 @@ def discover(paths: Iterable[str], stdin_filename: str = "<stdin>",
         yield Candidate(given, given, True)
 
 
-def _real_path(path: str, is_link: bool, real_folders: dict) -> str:
-    """``os.path.realpath(path)`` for a file found by walking, resolving each folder once
-    (``real_folders`` remembers them) instead of every component for every file."""
+def _real_path(path: str, is_link: bool, folder: str, name: str, real_folders: dict) -> str:
+    """``os.path.realpath(path)`` for a file ``name`` found in ``folder`` by walking,
+    resolving each folder once (``real_folders`` remembers them) instead of every
+    component for every file."""
     if is_link:
         return os.path.realpath(path)
-    folder, name = os.path.split(path)
     real_folder = real_folders.get(folder)
     if real_folder is None:
-        real_folder = real_folders[folder] = os.path.realpath(folder)
-    return os.path.join(real_folder, name)
+        real_folder = real_folders[folder] = os.path.realpath(folder).rstrip(os.sep) + os.sep
+    return real_folder + name
 
 
 def _included(name: str, path: str, include: Sequence[str]) -> bool:
@@ -86,12 +88,13 @@ def _included(name: str, path: str, include: Sequence[str]) -> bool:
     return any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(path.replace(os.sep, "/"), p) for p in include)
 
 
-def _walk(top: str, exclude: Sequence[str], include: Sequence[str] = ()) -> List[Tuple[str, bool]]:
-    """(path, is a symbolic link) of the files below ``top``, in a stable order (each
-    folder's files, then its subfolders, by name). Symlinked folders are not followed, so a
-    symlink loop cannot trap the walk. ``os.scandir`` gives each entry's kind with the
-    folder listing, so no file costs a system call of its own."""
-    found: List[Tuple[str, bool]] = []
+def _walk(top: str, exclude: Sequence[str], include: Sequence[str] = ()) -> List[Tuple[str, bool, str, str]]:
+    """(path, is a symbolic link, its folder, its name) of the files below ``top``, in a
+    stable order (each folder's files, then its subfolders, by name). Symlinked folders
+    are not followed, so a symlink loop cannot trap the walk. ``os.scandir`` gives each
+    entry's kind and path with the folder listing, so no file costs a system call (or a
+    ``os.path.join``) of its own."""
+    found: List[Tuple[str, bool, str, str]] = []
     strip = top in (".", "./")
     folders = [top]
     while folders:
@@ -115,7 +118,7 @@ def _walk(top: str, exclude: Sequence[str], include: Sequence[str] = ()) -> List
                     is_dir_link = entry.is_dir()  # a linked folder: not walked, not a file
                 except OSError:
                     pass  # a link loop or dangling link: a file that cannot be read (FCS002)
-            path = os.path.join(root, name)
+            path = entry.path  # (``os.path.join(root, name)``, made by scandir)
             if is_dir:
                 if name not in SKIPPED_DIRS and not name.endswith(".egg-info") and not _excluded(path, exclude):
                     subfolders.append(path)
@@ -126,6 +129,6 @@ def _walk(top: str, exclude: Sequence[str], include: Sequence[str] = ()) -> List
                 if strip and path.startswith("./"):
                     path = path[2:]
                 if not _excluded(path, exclude):
-                    found.append((path, is_link))
+                    found.append((path, is_link, root, name))
         folders.extend(reversed(subfolders))
     return found

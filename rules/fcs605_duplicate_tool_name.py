@@ -40,6 +40,8 @@ KINDS = (FUNCTION, CUSTOM, NAMESPACE)
 
 
 def check_document(sites, settings):
+    if len(sites) < 2:
+        return
     for members in requests(sites).values():
         first = {}
         for site in members:

@@ -39,6 +39,8 @@ ADVISED_MAXIMUM = 20
 
 
 def check_document(sites, settings):
+    if len(sites) <= ADVISED_MAXIMUM:  # no request can hold more (most files: one tool, or a few)
+        return
     inner = {request_of(group) for group in namespace_lists(sites)}
     for request, members in requests(sites).items():
         if request in inner:
