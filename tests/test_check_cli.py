@@ -256,6 +256,20 @@ def test_explicit_file_is_checked_even_if_a_folder_before_it_contains_it(files, 
     assert [(r["filename"], r["code"]) for r in recs] == [(broken, "FCS001")]
 
 
+def test_a_file_reached_twice_is_checked_once(files, tmp_path, monkeypatch):
+    """Walking and naming meet on the file's real path: a folder given with a trailing
+    slash, as ``.``, or through a linked folder, and the file named by another spelling."""
+    files("repo/tools/weather.json", STRICT_BAD)
+    os.symlink(tmp_path / "repo" / "tools", tmp_path / "linked")
+    monkeypatch.chdir(tmp_path / "repo")
+    expected = [("weather.json", "FCS101", 6, 5), ("weather.json", "FCS102", 10, 9)]
+    for args in (("tools/", "tools/weather.json"), ("tools/weather.json", "."), (".", "./tools/weather.json"),
+                 (str(tmp_path / "repo" / "tools"), "tools/../tools/weather.json"),
+                 (str(tmp_path / "linked"), "tools"), ("tools", str(tmp_path / "linked" / "weather.json"))):
+        result, recs = check_json(*args)
+        assert brief(recs) == expected, args
+
+
 def test_malformed_file_next_to_a_good_one(files):
     broken = files("a_broken.json", '{"type": "function", "function": {"name": "f",}}')
     bad = files("b_bad.json", STRICT_BAD)
