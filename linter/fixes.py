@@ -19,7 +19,7 @@ from .engine import Engine
 from .fixops import AddToArray, rebase
 from .record import Record
 from .source import Source
-from .textedit import apply_edits, edits_for
+from .textedit import apply_edits, edits_for, style_of
 
 MAX_ROUNDS = 20
 
@@ -183,9 +183,16 @@ class _Intervals:
         self.starts.insert(index, start)
         self.spans.insert(index, (start, end, deletes))
 
-
-def _deletes(edit: Edit) -> bool:
-    return edit.end > edit.start and not edit.content
+    def take(self, edits: List[Edit]) -> bool:
+        """Add the spans of one fix's edits, unless one of them overlaps a span taken
+        before: then none (a fix is applied whole or not at all)."""
+        spans = [(start, end, end > start and not content) for start, end, content in edits]
+        for start, end, deletes in spans:
+            if self.overlaps(start, end, deletes):
+                return False
+        for start, end, deletes in spans:
+            self.add(start, end, deletes)
+        return True
 
 
 def select_edits(document: Document, diagnostics: List[Diagnostic], depth: int = 0) -> Tuple[List[Edit], List[Diagnostic]]:
@@ -197,6 +204,7 @@ def select_edits(document: Document, diagnostics: List[Diagnostic], depth: int =
     for the next round, the round is worked out again without it: otherwise another fix
     would write half of it (`tags` added to `required` but its type left non-nullable)."""
     candidates = list(diagnostics)
+    style = style_of(document)
     while True:
         per_fix, shares = _spread_ops(candidates, depth)
         accepted_edits: List[Edit] = []
@@ -207,12 +215,10 @@ def select_edits(document: Document, diagnostics: List[Diagnostic], depth: int =
             if not ops:
                 accepted.append(diagnostic)  # everything it does is done by another fix
                 continue
-            edits = edits_for(document, ops)
-            if not edits or any(taken.overlaps(e.start, e.end, _deletes(e)) for e in edits):
+            edits = edits_for(document, ops, style)
+            if not edits or not taken.take(edits):
                 waiting.add(index)
                 continue
-            for edit in edits:
-                taken.add(edit.start, edit.end, _deletes(edit))
             accepted_edits.extend(edits)
             accepted.append(diagnostic)
         entangled = {index for index in waiting if shares[index]}

@@ -12,10 +12,10 @@ operations then serve twice:
 from __future__ import annotations
 
 import copy
-import json
 from typing import Any, Iterable, List, Optional, Tuple
 
 from .diagnostics import Pointer
+from .json_encoding import compact_encoder
 from .record import Fixed
 
 
@@ -67,7 +67,7 @@ class RenameKey(Fixed):
 Op = Any
 
 
-_KEY = json.JSONEncoder(sort_keys=True, default=str).encode  # (one encoder, not one per value)
+_KEY = compact_encoder(sort_keys=True, default=str)
 
 
 def freeze(value: Any) -> Any:

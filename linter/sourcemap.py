@@ -238,10 +238,17 @@ class _Children:
             if (key is not None and key in by_key) or (index is not None and index < len(items)):
                 return
             if simple is not None:
-                found = simple(text, _scan_end(text, items[-1])) if items else _FIRST_KEY.match(text, self.start + 1)
+                if items:
+                    last = items[-1]
+                    if last[3] is None:
+                        last[3] = _SCAN(text, last[2])[1]
+                    found = simple(text, last[3])
+                else:
+                    found = _FIRST_KEY.match(text, self.start + 1)
                 if found is not None:
-                    entry = [found.start(1) - 1, found.end(1) + 1, found.end(), None]
-                    by_key[found.group(1)] = entry
+                    key_start, key_end = found.span(1)
+                    entry = [key_start - 1, key_end + 1, found.end(), None]
+                    by_key[text[key_start:key_end]] = entry
                     items.append(entry)
                     continue
             if items:

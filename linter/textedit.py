@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import json
 import re
+from functools import partial
 from typing import Any, List, Optional
 
 from .diagnostics import Edit, Pointer
 from .document import Document
 from .fixops import AddToArray, Op, Remove, RenameKey, Replace, ReplaceMember, SetMember, _Frozen, get
+from .json_encoding import compact_encoder
+from .record import make_fixed
 from .sourcemap import content_end
 
 _PLAIN_YAML = re.compile(r"[A-Za-z_][A-Za-z0-9_.\- ]*[A-Za-z0-9_.\-]|[A-Za-z_]")
@@ -26,14 +29,20 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _YAML_UNPRINTABLE = re.compile("[\x7f-\x9f\u2028\u2029\ufffe\uffff]")
 
 
-_ENCODE = json.JSONEncoder(ensure_ascii=False, allow_nan=False).encode  # (one encoder for every value)
+_new_edit = partial(make_fixed, Edit)  # Edit((start, end, content)), made in C: --fix makes many
+_ENCODE = compact_encoder(ensure_ascii=False, allow_nan=False)
+_LITERALS = {True: "true", False: "false", None: "null"}
 
 
 def _dumps(value: Any) -> str:
     """JSON text of a value, as found in the file (so no NaN or Infinity: ValueError), and
     encodable: a lone surrogate (a ``\\ud800`` escape in the file) stays an escape."""
+    if value is True or value is False or value is None:
+        return _LITERALS[value]
     text = _ENCODE(value)
-    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) if _SURROGATE.search(text) else text
+    if text.isascii() or not _SURROGATE.search(text):
+        return text
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def _yaml_quoted(text: str) -> str:
@@ -51,12 +60,13 @@ def thaw(value: Any) -> Any:
 
 
 class _Style:
-    """How values are written in this document."""
+    """How values are written in this document (one per document and round of fixes)."""
 
     def __init__(self, document: Document):
         self.document = document
         self.text = document.source.text
         self.yaml = document.kind == "yaml"
+        self.sourcemap = document.sourcemap
 
     @property
     def newline(self) -> str:
@@ -93,12 +103,12 @@ class _Style:
 
     # -- positions ---------------------------------------------------------------------
     def member(self, pointer: Pointer):
-        return self.document.sourcemap.member(pointer)
+        return self.sourcemap.member(pointer)
 
     def container(self, pointer: Pointer, count: int):
         """(member, its members) of a container of ``count`` members in the data, in one
         lookup where the source map can (sourcemap.container); None: look them up one by one."""
-        known = self.document.sourcemap.container(pointer)
+        known = self.sourcemap.container(pointer)
         return known if known is not None and len(known[1]) == count else None
 
     def line_start(self, offset: int) -> int:
@@ -124,10 +134,16 @@ class _Style:
         return ": " if between.endswith(" ") or "\n" in between else ":"
 
 
-def edits_for(document: Document, ops: List[Op]) -> Optional[List[Edit]]:
+def style_of(document: Document) -> "_Style":
+    return _Style(document)
+
+
+def edits_for(document: Document, ops: List[Op], style: Optional[_Style] = None) -> Optional[List[Edit]]:
     """Text edits for ``ops``; None when an op cannot be written in this file (also when a
-    value has no JSON text: NaN, Infinity, nesting too deep to write)."""
-    style = _Style(document)
+    value has no JSON text: NaN, Infinity, nesting too deep to write). ``style``: the
+    document's, when the caller writes many fixes in it (``style_of``)."""
+    if style is None:
+        style = _Style(document)
     edits: List[Edit] = []
     for op in ops:
         try:
@@ -168,15 +184,16 @@ def _edit(style: _Style, op: Op) -> Optional[List[Edit]]:
         member = style.member(op.at)
         if member is None or member[0] is None:
             return None
-        return [Edit(member[0], member[1], style.key(op.key))]
+        return [_new_edit((member[0], member[1], style.key(op.key)))]
     if isinstance(op, ReplaceMember):
         member = style.member(op.at)
         if member is None or member[0] is None:
             return None
         key_start, _key_end, value_start, value_end = member
         end = style.content_end(value_start, value_end)
-        return [Edit(key_start, end, f"{style.key(op.key)}: {style.value(op.value)}" if style.yaml
-                     else f"{style.key(op.key)}{style.colon(member[1], value_start)}{style.value(op.value)}")]
+        written = (f"{style.key(op.key)}: {style.value(op.value)}" if style.yaml
+                   else f"{style.key(op.key)}{style.colon(member[1], value_start)}{style.value(op.value)}")
+        return [_new_edit((key_start, end, written))]
     return None
 
 
@@ -185,13 +202,15 @@ def _replace(style: _Style, pointer: Pointer, value: Any) -> Optional[List[Edit]
     if member is None:
         return None
     key_start, key_end, value_start, value_end = member
+    if not style.yaml:
+        return [_new_edit((value_start, value_end, _dumps(thaw(value))))]
     end = style.content_end(value_start, value_end)
-    if (style.yaml and isinstance(get(style.document.data, pointer), (dict, list)) and not style.is_flow(value_start)
+    if (isinstance(get(style.document.data, pointer), (dict, list)) and not style.is_flow(value_start)
             and key_end is not None):
         # A block collection becomes a flow one written right after its key.
         colon = style.text.find(":", key_end)
-        return [Edit(colon + 1, end, " " + style.value(value))]
-    return [Edit(value_start, end, style.value(value))]
+        return [_new_edit((colon + 1, end, " " + style.value(value)))]
+    return [_new_edit((value_start, end, style.value(value)))]
 
 
 def _indent_of(style: _Style, offset: int) -> str:
@@ -211,7 +230,7 @@ def _insert_member(style: _Style, obj_pointer: Pointer, obj: dict, key: str, val
     if not obj:
         if text[value_start:value_start + 1] != "{":
             return None
-        return [Edit(value_start + 1, value_end - 1, f"{style.key(key)}: {style.value(value)}")]
+        return [_new_edit((value_start + 1, value_end - 1, f"{style.key(key)}: {style.value(value)}"))]
     if known is not None:
         first, last = known[1][0], known[1][-1]
     else:
@@ -224,12 +243,12 @@ def _insert_member(style: _Style, obj_pointer: Pointer, obj: dict, key: str, val
         last_end = style.content_end(last[2], last[3])
         multiline = "\n" in text[value_start:first[0]]
         separator = "," + (style.newline + _indent_of(style, first[0]) if multiline else " ")
-        return [Edit(last_end, last_end, separator + written)]
+        return [_new_edit((last_end, last_end, separator + written))]
     # YAML block mapping: a new line after the last member's last line of content.
     last_end = style.content_end(last[2], last[3])
     insert_at = style.line_end(last_end)
     prefix = "" if text[insert_at - 1:insert_at] == "\n" else style.newline
-    return [Edit(insert_at, insert_at, prefix + _indent_of(style, first[0]) + written + style.newline)]
+    return [_new_edit((insert_at, insert_at, prefix + _indent_of(style, first[0]) + written + style.newline))]
 
 
 def _append(style: _Style, pointer: Pointer, items: list, values: list) -> Optional[List[Edit]]:
@@ -243,7 +262,7 @@ def _append(style: _Style, pointer: Pointer, items: list, values: list) -> Optio
     if not items:
         if text[value_start:value_start + 1] != "[":
             return None
-        return [Edit(value_start + 1, value_end - 1, ", ".join(written))]
+        return [_new_edit((value_start + 1, value_end - 1, ", ".join(written)))]
     if known is not None:
         first, last = known[1][0], known[1][-1]
     else:
@@ -255,7 +274,7 @@ def _append(style: _Style, pointer: Pointer, items: list, values: list) -> Optio
     if style.is_flow(value_start):
         multiline = "\n" in text[value_start:first[2]]
         separator = "," + (style.newline + _indent_of(style, first[2]) if multiline else " ")
-        return [Edit(last_end, last_end, "".join(separator + w for w in written))]
+        return [_new_edit((last_end, last_end, "".join(separator + w for w in written)))]
     dash = text.rfind("-", style.line_start(first[2]), first[2])
     if dash < 0:
         return None
@@ -264,7 +283,7 @@ def _append(style: _Style, pointer: Pointer, items: list, values: list) -> Optio
     insert_at = style.line_end(last_end)
     prefix = "" if text[insert_at - 1:insert_at] == "\n" else style.newline
     lines = "".join(f"{indent}-{after_dash}{w}{style.newline}" for w in written)
-    return [Edit(insert_at, insert_at, prefix + lines)]
+    return [_new_edit((insert_at, insert_at, prefix + lines))]
 
 
 def _remove(style: _Style, pointer: Pointer) -> Optional[List[Edit]]:
@@ -294,16 +313,16 @@ def _remove(style: _Style, pointer: Pointer) -> Optional[List[Edit]]:
     this_end = style.content_end(this[2], this[3])
     if style.is_flow(holder[2]):
         if len(spans) == 1:
-            return [Edit(holder[2] + 1, holder[3] - 1, "")]
+            return [_new_edit((holder[2] + 1, holder[3] - 1, ""))]
         if index > 0:
             previous = spans[index - 1]
             previous_end = style.content_end(previous[2], previous[3])
             if not _separated(style.text, previous_end, start_of(this)):
                 return None
-            return [Edit(previous_end, this_end, "")]
+            return [_new_edit((previous_end, this_end, ""))]
         if not _separated(style.text, this_end, start_of(spans[1])):
             return None
-        return [Edit(start_of(this), start_of(spans[1]), "")]
+        return [_new_edit((start_of(this), start_of(spans[1]), ""))]
     # YAML block collection: remove the whole lines, when the item starts its line.
     text = style.text
     begin = start_of(this)
@@ -314,14 +333,14 @@ def _remove(style: _Style, pointer: Pointer) -> Optional[List[Edit]]:
         if dash >= 0 and not text[line_begin:dash].strip():
             if len(spans) == 1:
                 return None  # a block sequence cannot become empty in place
-            return [Edit(line_begin, style.line_end(this_end), "")]
+            return [_new_edit((line_begin, style.line_end(this_end), ""))]
         return None
     if not before.strip():
         if len(spans) == 1:
             return None
-        return [Edit(line_begin, style.line_end(this_end), "")]
+        return [_new_edit((line_begin, style.line_end(this_end), ""))]
     if index + 1 < len(spans) and _separated(text, this_end, start_of(spans[index + 1])):
-        return [Edit(begin, start_of(spans[index + 1]), "")]
+        return [_new_edit((begin, start_of(spans[index + 1]), ""))]
     return None
 
 
