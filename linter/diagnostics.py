@@ -23,6 +23,11 @@ DISPLAY_ONLY = "display-only"
 
 def format_pointer(pointer: Pointer) -> str:
     """RFC 6901 string for a pointer tuple (``()`` is the whole document, ``""``)."""
+    if not pointer:
+        return ""
+    joined = "/".join(map(str, pointer))
+    if "~" not in joined and joined.count("/") == len(pointer) - 1:  # no segment to escape
+        return "/" + joined
     return "".join("/" + str(seg).replace("~", "~0").replace("/", "~1") for seg in pointer)
 
 
