@@ -29,6 +29,7 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _YAML_UNPRINTABLE = re.compile("[\x7f-\x9f\u2028\u2029\ufffe\uffff]")
 
 
+_ABSENT = object()  # (a member that is not there, unlike one that is null)
 _new_edit = partial(make_fixed, Edit)  # Edit((start, end, content)), made in C: --fix makes many
 _ENCODE = compact_encoder(ensure_ascii=False, allow_nan=False)
 _LITERALS = {True: "true", False: "false", None: "null"}
@@ -170,11 +171,13 @@ def _edit(style: _Style, op: Op) -> Optional[List[Edit]]:
     if isinstance(op, Remove):
         return _remove(style, op.at)
     if isinstance(op, AddToArray):
-        target = get(data, op.at)
-        if target is None:
+        target = get(data, op.at, _ABSENT)
+        if target is _ABSENT or target is None:
             holder = get(data, op.at[:-1])
             if not isinstance(holder, dict):
                 return None
+            if target is None:  # `null` where the array belongs: the array takes its place
+                return _replace(style, op.at, [thaw(v) for v in op.values])
             return _insert_member(style, op.at[:-1], holder, str(op.at[-1]), [thaw(v) for v in op.values])
         if not isinstance(target, list):
             return None
@@ -205,6 +208,11 @@ def _replace(style: _Style, pointer: Pointer, value: Any) -> Optional[List[Edit]
     if not style.yaml:
         return [_new_edit((value_start, value_end, _dumps(thaw(value))))]
     end = style.content_end(value_start, value_end)
+    if key_end is not None and value_start == value_end:
+        # An empty value (`required:`, an implicit null) has no text of its own to replace:
+        # its span is where the next token starts. The new value goes right after the colon.
+        colon = style.text.find(":", key_end)
+        return [_new_edit((colon + 1, colon + 1, " " + style.value(value)))]
     if (isinstance(get(style.document.data, pointer), (dict, list)) and not style.is_flow(value_start)
             and key_end is not None):
         # A block collection becomes a flow one written right after its key.

@@ -379,3 +379,26 @@ def test_fixes_never_write_a_key_twice_nor_remove_past_a_duplicate():
     outcome = fix_text(Source("t.json", duplicated), Engine())
     assert outcome.broken is None
     assert '"type"' in outcome.text and '"enum": [null]' in outcome.text
+
+
+@pytest.mark.parametrize("filename, text, expected", [
+    ("t.json",
+     '{"type": "function", "name": "f", "description": "d", "strict": true, "parameters": {"type": "object", '
+     '"properties": {"a": {"type": "string", "description": "x"}}, "required": null, "additionalProperties": false}}',
+     '"required": ["a"], "additionalProperties": false}}'),
+    ("t.yaml", "name: f\ntype: function\ndescription: d\nstrict: true\nparameters:\n  type: object\n"
+               "  properties:\n    a: {type: string, description: x}\n  required:\n  additionalProperties: false\n",
+     "  required: [a]\n  additionalProperties: false\n"),
+    ("t.yaml", "name: f\ntype: function\ndescription: d\nstrict: true\nparameters:\n  type: object\n"
+               "  properties:\n    a: {type: string, description: x}\n  required: ~   # none yet\n"
+               "  additionalProperties: false\n",
+     "  required: [a]   # none yet\n  additionalProperties: false\n"),
+])
+def test_a_null_required_is_replaced_by_the_array_not_written_twice(filename, text, expected):
+    """`"required": null` (or YAML's empty `required:`) is where the array belongs: a fix
+    that adds to it writes the array in its place, as make_strict does on data, instead of
+    a second `required` key (JSON) or text at the start of the next line (YAML)."""
+    result = fixed(text, filename)
+    assert result.endswith(expected)
+    assert result.count("required") == 1
+    assert _yaml(result) if filename.endswith(".yaml") else json.loads(result)
