@@ -136,6 +136,8 @@ class _Style:
 
 
 def style_of(document: Document) -> "_Style":
+    """How values are written in ``document``: made once where many fixes are written in
+    it (fixes.select_edits) and handed to each edits_for."""
     return _Style(document)
 
 
