@@ -21,12 +21,13 @@ def compact_encoder(ensure_ascii: bool = True, allow_nan: bool = True, sort_keys
     """What ``json.JSONEncoder(...).encode`` returns for these options (separators
     ``", "`` and ``": "``). Values must not contain themselves: there is no check for
     cycles (a cycle raises RecursionError), as the values are parsed JSON or built by rules."""
-    c_make_encoder = getattr(json.encoder, "c_make_encoder", None)
-    if c_make_encoder is None:  # an interpreter without the C accelerator
-        return json.JSONEncoder(ensure_ascii=ensure_ascii, allow_nan=allow_nan, sort_keys=sort_keys,
+    fallback = json.JSONEncoder(ensure_ascii=ensure_ascii, allow_nan=allow_nan, sort_keys=sort_keys,
                                 default=default).encode
     quote = json.encoder.encode_basestring_ascii if ensure_ascii else json.encoder.encode_basestring
-    encoder = c_make_encoder(None, default, quote, None, ": ", ", ", sort_keys, False, allow_nan)
+    try:
+        encoder = json.encoder.c_make_encoder(None, default, quote, None, ": ", ", ", sort_keys, False, allow_nan)
+    except (AttributeError, TypeError):  # no C accelerator, or one made differently: the slow way
+        return fallback
     join = "".join
 
     def encode(value: Any) -> str:

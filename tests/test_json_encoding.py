@@ -49,3 +49,13 @@ def test_fix_text_of_a_value(value):
     written.encode("utf-8")  # encodable: no lone surrogate left raw
     if value == "\ud800 lone surrogate":
         assert written == '"\\ud800 lone surrogate"'
+
+
+def test_without_the_c_accelerator_the_json_module_writes(monkeypatch):
+    import json.encoder
+
+    monkeypatch.setattr(json.encoder, "c_make_encoder", None)
+    encode = compact_encoder(ensure_ascii=False, allow_nan=False)
+    assert encode({"b": [True, None], "a": "ü"}) == '{"b": [true, null], "a": "ü"}'
+    with pytest.raises(ValueError):
+        encode(math.nan)
