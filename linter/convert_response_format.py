@@ -12,6 +12,8 @@ from typing import Any, Callable, Dict, Mapping
 from .convert_base import MISSING, Conversion, RequestHandler
 from .diagnostics import Pointer
 
+JSON_SCHEMA_FIELDS = ("name", "schema", "strict", "description")  # in both APIs
+
 
 class ResponseFormatConversion(Conversion):
     """What both directions do alike: the simple formats, and strict in a json_schema."""
@@ -32,10 +34,11 @@ class ResponseFormatConversion(Conversion):
         return json_schema(fmt, ptr)
 
     def json_schema_fields(self, fields: Mapping, ptr: Pointer, what: str) -> Dict[str, Any]:
-        """The json_schema fields as they are, except that strict is never written as null."""
+        """The json_schema fields both APIs have, as they are, except that strict is never
+        written as null (any other field was reported by check_keys: dropped, or an error)."""
         return {
             key: self.strict_value(value, ptr + ("strict",), what) if key == "strict" else value
-            for key, value in fields.items()
+            for key, value in fields.items() if key in JSON_SCHEMA_FIELDS
         }
 
 
@@ -76,7 +79,7 @@ class ResponseFormatToResponses(ResponseFormatConversion):
         jptr = ptr + ("json_schema",)
         if not self.expect_mapping(js, jptr, "json_schema"):
             return MISSING
-        self.check_keys(js, ("name", "schema", "strict", "description"), jptr, "json_schema")
+        self.check_keys(js, JSON_SCHEMA_FIELDS, jptr, "json_schema")
         return {"type": "json_schema", **self.json_schema_fields(js, jptr, "json_schema")}
 
 
@@ -108,8 +111,7 @@ class ResponseFormatToChat(ResponseFormatConversion):
 
     def json_schema_format(self, fmt, ptr):
         """A flat json_schema format -> ``{"type": "json_schema", "json_schema": {...}}``."""
-        self.check_keys(fmt, ("type", "name", "schema", "strict", "description"), ptr,
-                        "text.format")
+        self.check_keys(fmt, ("type",) + JSON_SCHEMA_FIELDS, ptr, "text.format")
         fields = {k: v for k, v in fmt.items() if k != "type"}
         return {"type": "json_schema",
                 "json_schema": self.json_schema_fields(fields, ptr, "text.format")}

@@ -408,6 +408,22 @@ def test_json_schema_response_format_both_ways(json_schema):
     assert to_chat(responses).data == chat
 
 
+def test_unknown_json_schema_field_is_an_error_or_dropped_both_ways():
+    """A field neither API has (`foo`) is never copied: an error, or with
+    --drop-unsupported a warning and the field left out (it used to be copied all the same)."""
+    json_schema = {"name": "out", "schema": OBJ, "strict": True}
+    chat = {"response_format": {"type": "json_schema", "json_schema": {**json_schema, "foo": 1}}}
+    responses = {"text": {"format": {"type": "json_schema", **json_schema, "foo": 1}}}
+    assert pointers(to_responses(chat).errors) == ["/response_format/json_schema/foo"]
+    assert pointers(to_chat(responses).errors) == ["/text/format/foo"]
+    dropped = to_responses(chat, drop_unsupported=True)
+    assert dropped.ok and pointers(dropped.warnings) == ["/response_format/json_schema/foo"]
+    assert dropped.data == {"text": {"format": {"type": "json_schema", **json_schema}}}
+    dropped = to_chat(responses, drop_unsupported=True)
+    assert dropped.ok and pointers(dropped.warnings) == ["/text/format/foo"]
+    assert dropped.data == {"response_format": {"type": "json_schema", "json_schema": json_schema}}
+
+
 @pytest.mark.parametrize("kind", ["text", "json_object"])
 def test_simple_response_formats_both_ways(kind):
     assert to_responses({"response_format": {"type": kind}}).data == {"text": {"format": {
