@@ -21,13 +21,12 @@ def compact_encoder(ensure_ascii: bool = True, allow_nan: bool = True, sort_keys
     """What ``json.JSONEncoder(...).encode`` returns for these options (separators
     ``", "`` and ``": "``). Values must not contain themselves: there is no check for
     cycles (a cycle raises RecursionError), as the values are parsed JSON or built by rules."""
-    fallback = json.JSONEncoder(ensure_ascii=ensure_ascii, allow_nan=allow_nan, sort_keys=sort_keys,
-                                default=default).encode
     quote = json.encoder.encode_basestring_ascii if ensure_ascii else json.encoder.encode_basestring
     try:
         encoder = json.encoder.c_make_encoder(None, default, quote, None, ": ", ", ", sort_keys, False, allow_nan)
     except (AttributeError, TypeError):  # no C accelerator, or one made differently: the slow way
-        return fallback
+        return json.JSONEncoder(ensure_ascii=ensure_ascii, allow_nan=allow_nan, sort_keys=sort_keys,
+                                default=default).encode
     join = "".join
 
     def encode(value: Any) -> str:

@@ -208,7 +208,7 @@ def _replace(style: _Style, pointer: Pointer, value: Any) -> Optional[List[Edit]
         return None
     key_start, key_end, value_start, value_end = member
     if not style.yaml:
-        return [_new_edit((value_start, value_end, _dumps(thaw(value))))]
+        return [_new_edit((value_start, value_end, style.value(value)))]
     end = style.content_end(value_start, value_end)
     if key_end is not None and value_start == value_end:
         # An empty value (`required:`, an implicit null) has no text of its own to replace:
