@@ -7,10 +7,10 @@ line numbers.
 
 from __future__ import annotations
 
-import json
 from typing import Any, Dict, Sequence, TextIO
 
 from ..diagnostics import Diagnostic
+from ..json_encoding import indented_encoder
 from .base import EmitContext, end_of, severity_of, start_of
 from .fingerprints import fingerprints
 from .uris import relative_path
@@ -38,4 +38,4 @@ def issue(d: Diagnostic, fingerprint: str, context: EmitContext) -> Dict[str, An
 
 def emit(diagnostics: Sequence[Diagnostic], stream: TextIO, context: EmitContext) -> None:
     issues = [issue(d, fp, context) for d, fp in zip(diagnostics, fingerprints(diagnostics))]
-    stream.write(json.dumps(issues, indent=2, ensure_ascii=True) + "\n")
+    stream.write(indented_encoder(2, ensure_ascii=True)(issues) + "\n")

@@ -8,14 +8,14 @@ console whose encoding is not UTF-8, and every JSON parser reads it the same.
 
 from __future__ import annotations
 
-import json
 from typing import Sequence, TextIO
 
 from ..diagnostics import Diagnostic
+from ..json_encoding import indented_encoder
 from .base import EmitContext
 from .records import record
 
 
 def emit(diagnostics: Sequence[Diagnostic], stream: TextIO, context: EmitContext) -> None:
     records = [record(d, context) for d in diagnostics]
-    stream.write(json.dumps(records, indent=2, ensure_ascii=True) + "\n")
+    stream.write(indented_encoder(2, ensure_ascii=True)(records) + "\n")

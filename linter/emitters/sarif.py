@@ -8,10 +8,10 @@ SARIF replacements.
 
 from __future__ import annotations
 
-import json
 from typing import Any, Dict, List, Optional, Sequence, TextIO
 
 from ..diagnostics import Diagnostic, Edit, Fix, Position
+from ..json_encoding import indented_encoder
 from ..source import Source
 from .base import EmitContext, end_of, name_of, severity_of, start_of, url_of
 from .fingerprints import fingerprints
@@ -150,4 +150,4 @@ def sarif_log(diagnostics: Sequence[Diagnostic], context: EmitContext) -> Dict[s
 
 
 def emit(diagnostics: Sequence[Diagnostic], stream: TextIO, context: EmitContext) -> None:
-    stream.write(json.dumps(sarif_log(diagnostics, context), indent=2, ensure_ascii=True) + "\n")
+    stream.write(indented_encoder(2, ensure_ascii=True)(sarif_log(diagnostics, context)) + "\n")
