@@ -198,14 +198,15 @@ def _declared_sites(document: Document, policy: FilePolicy):
 
 
 def check_source(source: Source, policy, explicit: bool = True, linted: Optional[tuple] = None,
-                 finish: bool = True, jobs: int = 1, memo=None) -> FileResult:
+                 finish: bool = True, jobs: int = 1, memo=None, edits: bool = False) -> FileResult:
     """Check one decoded file. ``policy`` is a FilePolicy (or an Engine, for callers
     without configuration). ``linted`` is the file's text already parsed and linted
     (see FileResult.linted), when --fix has just done that. ``finish=False`` stops after
     linting (diagnostics without positions or suppressions): --fix is about to change
     the text, so placing findings in the old one would be wasted. ``jobs``: processes
     that may lint the tools of a large file (see parallel.SiteSpreader); ``memo``
-    (fixes.RoundMemo) keeps what the lint finds in each tool."""
+    (fixes.RoundMemo) keeps what the lint finds in each tool; ``edits``: the output prints
+    each fix's text edits, so the processes that lint a large file's tools make them too."""
     if isinstance(policy, Engine):
         policy = FilePolicy(config=None, engine=policy)
     engine = policy.engine
@@ -218,9 +219,14 @@ def check_source(source: Source, policy, explicit: bool = True, linted: Optional
             if explicit or any(marker in source.text for marker in TOOL_MARKERS):
                 result.diagnostics = _stamped(problems, engine, source.filename)
             return result
-        after = (lambda found: locate(found, document, source)) if finish else None
+
+        def placed(found: List[Diagnostic]) -> None:  # where a chunk of tools was linted
+            locate(found, document, source)
+            if edits:
+                attach_fix_edits(found, document)
+
         diagnostics, sites = engine.lint_document(document.data, document, _declared_sites(document, policy),
-                                                  memo, site_spreader(source, jobs, after))
+                                                  memo, site_spreader(source, jobs, placed if finish else None))
     result.document = document
     result.linted = (document, list(diagnostics), sites)
     # File-level findings (a duplicate key, several YAML documents) do not make a file found
@@ -268,14 +274,18 @@ def _unused(suppressions, document: Document, engine: Engine) -> List[Diagnostic
 
 def attach_edits(result: CheckResult) -> None:
     """Text edits for every shown fix (JSON and SARIF print them)."""
+    for file_result in result.files:
+        if file_result.document is not None:
+            attach_fix_edits(file_result.diagnostics, file_result.document)
+
+
+def attach_fix_edits(diagnostics: List[Diagnostic], document: Document) -> None:
+    """Text edits for the fixes of ``diagnostics`` that have none yet."""
     from .textedit import edits_for
 
-    for file_result in result.files:
-        if file_result.document is None:
-            continue
-        for diagnostic in file_result.diagnostics:
-            if diagnostic.fix is not None and diagnostic.fix.ops and not diagnostic.fix.edits:
-                diagnostic.fix.edits = tuple(edits_for(file_result.document, list(diagnostic.fix.ops)) or ())
+    for diagnostic in diagnostics:
+        if diagnostic.fix is not None and diagnostic.fix.ops and not diagnostic.fix.edits:
+            diagnostic.fix.edits = tuple(edits_for(document, list(diagnostic.fix.ops)) or ())
 
 
 def unified_diff(file_result: FileResult) -> str:
@@ -347,7 +357,7 @@ def check_candidate(candidate: Candidate, options: CheckOptions, fixed_engine: O
         memo = RoundMemo()
     with _CyclicGcPaused(kind_for(source.filename, source.text) == "json", options.one_shot):
         file_result = check_source(source, policy, candidate.explicit, finish=not options.fix, jobs=options.jobs,
-                                   memo=memo)
+                                   memo=memo, edits=options.edits)
         if options.fix and file_result.document is not None and _fixable(file_result, options):
             file_result = fix_source(source, policy, options, file_result.linted, memo)
         elif options.fix and file_result.linted is not None:  # nothing to fix: finish the check

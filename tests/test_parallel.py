@@ -188,7 +188,7 @@ def spread(monkeypatch):
     return calls
 
 
-@pytest.mark.parametrize("fmt", ["concise", "json", "full"])
+@pytest.mark.parametrize("fmt", ["concise", "json", "sarif", "full"])
 def test_the_tools_of_one_large_file_are_linted_as_one_process_would(catalogue, spread, fmt):
     one = run("check", "--jobs", "1", "--output-format", fmt, str(catalogue))
     assert spread == []
@@ -196,6 +196,8 @@ def test_the_tools_of_one_large_file_are_linted_as_one_process_would(catalogue, 
     assert spread == [2]
     assert one.exit_code == two.exit_code == 1
     assert one.stdout == two.stdout and "FCS109" in two.stdout
+    if fmt in ("json", "sarif"):  # with each fix's edits, made where the tools were linted
+        assert ('"content"' if fmt == "json" else '"insertedContent"') in two.stdout
 
 
 def test_fixing_one_large_file_is_the_same_with_workers(catalogue, tmp_path, spread):

@@ -7,7 +7,7 @@ its inputs and golden tests can pin its output exactly.
 
 from __future__ import annotations
 
-from typing import Any, List, Mapping, Optional, Tuple
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
 from ..diagnostics import SEVERITIES, Diagnostic, Position
 from ..record import Record
@@ -15,6 +15,8 @@ from ..source import Source
 
 # A fix that --fix applied: (filename, code, message).
 AppliedFix = Tuple[str, str, str]
+# filename -> character offset -> row and column (see edit_places)
+EditPlaces = Dict[str, Dict[int, Position]]
 
 
 class EmitContext(Record):
@@ -55,6 +57,17 @@ def start_of(diagnostic: Diagnostic) -> Position:
 def end_of(diagnostic: Diagnostic) -> Position:
     """Where the diagnostic ends (exclusive); its start when no end is known."""
     return diagnostic.end_location or start_of(diagnostic)
+
+
+def edit_places(diagnostics: Sequence[Diagnostic], context: EmitContext) -> EditPlaces:
+    """Row and column of each offset where a fix's edit starts or ends, by file: found for
+    a file in one pass over its text (Source.positions), where a lookup per offset would
+    first index every line of the file (thousands of fixes of a large file)."""
+    offsets: Dict[str, List[int]] = {}
+    for d in diagnostics:
+        if d.fix is not None and d.fix.edits and d.filename in context.sources:
+            offsets.setdefault(d.filename, []).extend(o for edit in d.fix.edits for o in (edit.start, edit.end))
+    return {filename: context.sources[filename].positions(found) for filename, found in offsets.items()}
 
 
 def rule_of(diagnostic: Diagnostic, context: EmitContext) -> Any:

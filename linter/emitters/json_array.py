@@ -13,9 +13,8 @@ from typing import Sequence, TextIO
 from ..diagnostics import Diagnostic
 from ..json_encoding import indented_encoder
 from .base import EmitContext
-from .records import record
+from .records import records
 
 
 def emit(diagnostics: Sequence[Diagnostic], stream: TextIO, context: EmitContext) -> None:
-    records = [record(d, context) for d in diagnostics]
-    stream.write(indented_encoder(2, ensure_ascii=True)(records) + "\n")
+    stream.write(indented_encoder(2, ensure_ascii=True)(list(records(diagnostics, context))) + "\n")

@@ -13,10 +13,9 @@ from typing import Sequence, TextIO
 
 from ..diagnostics import Diagnostic
 from .base import EmitContext
-from .records import record
+from .records import records
 
 
 def emit(diagnostics: Sequence[Diagnostic], stream: TextIO, context: EmitContext) -> None:
-    for d in diagnostics:
-        line = json.dumps(record(d, context), ensure_ascii=True, separators=(",", ":"))
-        stream.write(line + "\n")
+    for one in records(diagnostics, context):
+        stream.write(json.dumps(one, ensure_ascii=True, separators=(",", ":")) + "\n")

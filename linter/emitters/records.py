@@ -6,43 +6,53 @@ Keys are built in the contract's order; that order is part of the output.
 
 from __future__ import annotations
 
-from typing import Any, Dict, Mapping, Optional
+from typing import Any, Dict, Iterator, Mapping, Optional, Sequence
 
 from ..diagnostics import Diagnostic, Edit, Fix, Position
 from ..source import Source
-from .base import EmitContext, end_of, name_of, severity_of, start_of, url_of
+from .base import EmitContext, edit_places, end_of, name_of, severity_of, start_of, url_of
 
 
 def position(pos: Position) -> Dict[str, int]:
     return {"row": pos.row, "column": pos.column}
 
 
-def edit_record(edit: Edit, source: Optional[Source]) -> Dict[str, Any]:
-    """An edit with its character offsets turned into 1-based row/column (end exclusive).
+def edit_record(edit: Edit, source: Optional[Source], placed: Optional[Mapping[int, Position]] = None) -> Dict[str, Any]:
+    """An edit with its character offsets turned into 1-based row/column (end exclusive),
+    looked up in ``placed`` (base.edit_places) when given.
 
     Without the source (it could not be read) the offsets cannot be placed: the locations
     are then null rather than guessed.
     """
     if source is None:
         location = end_location = None
+    elif placed is not None:
+        location, end_location = position(placed[edit.start]), position(placed[edit.end])
     else:
         location = position(source.position(edit.start))
         end_location = position(source.position(edit.end))
     return {"location": location, "end_location": end_location, "content": edit.content}
 
 
-def fix_record(fix: Optional[Fix], source: Optional[Source]) -> Optional[Dict[str, Any]]:
+def fix_record(fix: Optional[Fix], source: Optional[Source],
+               placed: Optional[Mapping[int, Position]] = None) -> Optional[Dict[str, Any]]:
     if fix is None:
         return None
     return {
         "applicability": fix.applicability,
         "message": fix.message,
-        "edits": [edit_record(edit, source) for edit in fix.edits],
+        "edits": [edit_record(edit, source, placed) for edit in fix.edits],
     }
 
 
-def record(d: Diagnostic, context: EmitContext) -> Dict[str, Any]:
-    """The contract's object for one diagnostic."""
+def records(diagnostics: Sequence[Diagnostic], context: EmitContext) -> Iterator[Dict[str, Any]]:
+    """The contract's objects for ``diagnostics``, in order, made as they are read."""
+    places = edit_places(diagnostics, context)
+    return (record(d, context, places.get(d.filename)) for d in diagnostics)
+
+
+def record(d: Diagnostic, context: EmitContext, placed: Optional[Mapping[int, Position]] = None) -> Dict[str, Any]:
+    """The contract's object for one diagnostic (``placed``: its file's edit_places)."""
     sources: Mapping[str, Source] = context.sources
     return {
         "code": d.code,
@@ -55,6 +65,6 @@ def record(d: Diagnostic, context: EmitContext) -> Dict[str, Any]:
         "tool": d.tool,
         "message": d.message,
         "api_message": d.api_message,
-        "fix": fix_record(d.fix, sources.get(d.filename)),
+        "fix": fix_record(d.fix, sources.get(d.filename), placed),
         "url": url_of(d, context),
     }

@@ -8,12 +8,12 @@ SARIF replacements.
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Sequence, TextIO
+from typing import Any, Dict, List, Mapping, Optional, Sequence, TextIO
 
 from ..diagnostics import Diagnostic, Edit, Fix, Position
 from ..json_encoding import indented_encoder
 from ..source import Source
-from .base import EmitContext, end_of, name_of, severity_of, start_of, url_of
+from .base import EmitContext, edit_places, end_of, name_of, severity_of, start_of, url_of
 from .fingerprints import fingerprints
 from .uris import artifact_uri
 
@@ -72,16 +72,21 @@ def region(start: Position, end: Position) -> Dict[str, int]:
     }
 
 
-def deleted_region(edit: Edit, source: Optional[Source]) -> Dict[str, int]:
-    """Where an edit applies: line/column from the source, else its character offsets."""
+def deleted_region(edit: Edit, source: Optional[Source],
+                   placed: Optional[Mapping[int, Position]] = None) -> Dict[str, int]:
+    """Where an edit applies: line/column from the source (looked up in ``placed``,
+    base.edit_places, when given), else its character offsets."""
     if source is None:
         return {"charOffset": edit.start, "charLength": max(0, edit.end - edit.start)}
+    if placed is not None:
+        return region(placed[edit.start], placed[edit.end])
     return region(source.position(edit.start), source.position(edit.end))
 
 
-def sarif_fix(fix: Fix, uri: str, source: Optional[Source]) -> Dict[str, Any]:
+def sarif_fix(fix: Fix, uri: str, source: Optional[Source],
+              placed: Optional[Mapping[int, Position]] = None) -> Dict[str, Any]:
     replacements = [
-        {"deletedRegion": deleted_region(edit, source), "insertedContent": {"text": edit.content}}
+        {"deletedRegion": deleted_region(edit, source, placed), "insertedContent": {"text": edit.content}}
         for edit in fix.edits
     ]
     return {
@@ -92,7 +97,8 @@ def sarif_fix(fix: Fix, uri: str, source: Optional[Source]) -> Dict[str, Any]:
 
 
 def result(
-    d: Diagnostic, rule_index: int, fingerprint: str, context: EmitContext
+    d: Diagnostic, rule_index: int, fingerprint: str, context: EmitContext,
+    placed: Optional[Mapping[int, Position]] = None,
 ) -> Dict[str, Any]:
     uri = artifact_uri(d.filename)
     text = d.message + (f" (at {d.pointer_text})" if d.pointer else "")
@@ -112,7 +118,7 @@ def result(
         "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
     }
     if d.fix is not None and d.fix.edits:
-        res["fixes"] = [sarif_fix(d.fix, uri, context.sources.get(d.filename))]
+        res["fixes"] = [sarif_fix(d.fix, uri, context.sources.get(d.filename), placed)]
     properties = {}
     if d.tool is not None:
         properties["tool"] = d.tool
@@ -141,8 +147,9 @@ def sarif_log(diagnostics: Sequence[Diagnostic], context: EmitContext) -> Dict[s
     if context.homepage:
         driver["informationUri"] = context.homepage
     driver["rules"] = rules
+    places = edit_places(diagnostics, context)
     results = [
-        result(d, index[d.code], fp, context)
+        result(d, index[d.code], fp, context, places.get(d.filename))
         for d, fp in zip(diagnostics, fingerprints(diagnostics))
     ]
     run = {"tool": {"driver": driver}, "columnKind": "unicodeCodePoints", "results": results}
