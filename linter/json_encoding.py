@@ -67,8 +67,11 @@ def indented_encoder(indent: int = 2, ensure_ascii: bool = True) -> Callable[[An
     module for the whole value, which then writes it or raises as it always does."""
     quote = json.encoder.encode_basestring_ascii if ensure_ascii else json.encoder.encode_basestring
     step = " " * indent
-    levels: dict = {}  # line start of a container -> (its "{" + first line, "[" + first line, ",\n", inner)
-    heads: dict = {}   # key -> its text and ": "
+    # The text before a container's members, by the line break and indentation it starts
+    # at: "{" or "[" and the first member's line start, "," and the next one's, and that
+    # line start itself. Keys, once quoted, with ": ".
+    levels: dict = {}
+    heads: dict = {}
 
     def level(pad: str) -> tuple:
         inner = pad + step

@@ -2,7 +2,7 @@
 (SiteSpreader, entryfix), in forked worker processes, this one among them.
 
 Files are independent, and so are the tools of a file, so they are cut into contiguous
-chunks. The chunk numbers go into a pipe before the workers are forked (a few bytes per
+chunks, smaller towards the end. The chunk numbers go into a pipe before the workers are forked (a few bytes per
 chunk: far less than a pipe holds); every process, this one included, takes the next
 number from the pipe until it is empty, so a worker that drew slow files takes fewer
 chunks. A worker sends each chunk's results as soon as it has them; this process reads
@@ -33,8 +33,11 @@ from typing import Dict, List, Optional, Tuple
 
 MIN_FILES_PER_JOB = 64  # below this a worker costs more than it saves
 MIN_TOOLS_PER_JOB = 200  # the same for the tools of one file
-CHUNKS_PER_JOB = 8      # smaller chunks even out workers that drew slow files, and
-                        # their results reach this process while it checks its own
+SHARE = 4               # a chunk is 1/(jobs * SHARE) of the items not yet in a chunk, so
+MIN_CHUNK = 8           # chunks shrink towards the end (down to MIN_CHUNK items): the
+                        # processes finish together, and results reach this process
+                        # while it checks its own
+MAX_CHUNKS = 4096       # their numbers (16 KiB) fit in the work pipe before anyone reads it
 _TOKEN = 4              # bytes per chunk number in the work pipe (a read of it is atomic)
 
 Bounds = Tuple[int, int]
@@ -110,8 +113,16 @@ def spread_items(count: int, jobs: int, work) -> list:
 
 
 def _chunks(count: int, jobs: int) -> List[Bounds]:
-    size = -(-count // (jobs * CHUNKS_PER_JOB))
-    return [(start, min(start + size, count)) for start in range(0, count, size)]
+    """Contiguous chunks of ``count`` items, each a share of what is left: equal chunks
+    left one process with a whole last chunk to check while the others waited."""
+    bounds: List[Bounds] = []
+    smallest = max(MIN_CHUNK, -(-count // MAX_CHUNKS))
+    start = 0
+    while start < count:
+        size = max(smallest, -(-(count - start) // (jobs * SHARE)))
+        bounds.append((start, min(start + size, count)))
+        start += size
+    return bounds
 
 
 def run_chunks(chunks: List[Bounds], jobs: int, check) -> Dict[int, list]:

@@ -269,3 +269,16 @@ def test_duplicate_names_in_one_large_file_are_shown_as_one_process_shows_them(t
     two = run("check", "--jobs", "2", "--output-format", "concise", str(path))
     assert spread == [2]
     assert one.stdout == two.stdout and two.stdout.count("FCS605") == 250
+
+
+@pytest.mark.parametrize("count, jobs", [(1, 2), (7, 2), (400, 2), (3526, 2), (100_000, 2), (10_000_000, 1024)])
+def test_chunks_cover_every_item_once_and_shrink_towards_the_end(count, jobs):
+    chunks = parallel._chunks(count, jobs)
+    assert chunks[0][0] == 0 and chunks[-1][1] == count
+    assert all(end == next_start for (_, end), (next_start, _) in zip(chunks, chunks[1:]))
+    sizes = [end - start for start, end in chunks]
+    assert all(size > 0 for size in sizes)
+    assert sizes == sorted(sizes, reverse=True) or sizes[:-1] == sorted(sizes[:-1], reverse=True)
+    assert len(chunks) <= parallel.MAX_CHUNKS + 1  # their numbers fit in the work pipe at once
+    if count >= 1000 and jobs == 2:  # the last chunks are a small part of what one process does
+        assert sizes[-1] <= max(parallel.MIN_CHUNK, count // 100)
