@@ -88,7 +88,18 @@ class JsonSourceMap(SourceMap):
         # value_start offset -> _Children of the object or array that starts there
         # (``indexed``: the containers parse_indexed read whole while parsing)
         self._children: Dict[int, _Children] = indexed if indexed is not None else {}
+        self._indexed = frozenset(self._children)  # (kept by release)
         self._parents: Dict[tuple, Optional[_Children]] = {}  # pointer -> container of its value
+
+    def release(self) -> None:
+        """Forget what lookups have read, but for the containers indexed while parsing. The
+        tools of a large file are placed a chunk at a time and not looked up again: kept,
+        their containers grew with the file to a good part of its parsed size."""
+        kept = self._indexed
+        children = self._children
+        for start in [start for start in children if start not in kept]:
+            del children[start]
+        self._parents.clear()
 
     def _skip_ws(self, pos: int) -> int:
         return _WS.match(self.text, pos).end()

@@ -327,6 +327,21 @@ def test_json_source_map_is_lazy_per_container(monkeypatch):
     assert sourcemap.span(("c", 1))[0] == (text.rindex("3]"), text.rindex("3]") + 1)
 
 
+def test_released_map_keeps_what_parsing_indexed_and_answers_the_same(monkeypatch):
+    """release() (after a chunk of a large file's tools was placed) drops the containers
+    lookups read; later lookups read them again and find the same spans."""
+    text = '{"a": {"x": {"p": 1}}, "b": {"y": {"q": [1, 2, 3]}, "z": {"r": 2}}, "c": [{"z": 2}, 3]}'
+    monkeypatch.setattr(document_module, "INDEXED_MIN_CHARS", 0)
+    sourcemap = _doc(text, "t.json").sourcemap
+    indexed = sorted(sourcemap._children)
+    pointers = [("b", "y", "q", 2), ("a", "x", "p"), ("c", 0, "z"), ("b", "z")]
+    before = [sourcemap.span(p, anchor) for p in pointers for anchor in ("key", "value")]
+    assert len(sourcemap._children) > len(indexed)
+    sourcemap.release()
+    assert sorted(sourcemap._children) == indexed and not sourcemap._parents
+    assert [sourcemap.span(p, anchor) for p in pointers for anchor in ("key", "value")] == before
+
+
 JSON_VALUES = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=5),
     lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=4), children, max_size=4),
