@@ -17,7 +17,6 @@ from .engine import Engine, Settings
 from .filepolicy import FilePolicy, Policies
 from .record import Record
 from .source import Source
-from .sourcemap import JsonSourceMap
 
 # Findings about the file itself rather than about tool definitions in it.
 FILE_LEVEL = ("FCS001", "FCS004", "FCS006")
@@ -225,9 +224,7 @@ def check_source(source: Source, policy, explicit: bool = True, linted: Optional
             locate(found, document, source)
             if edits:
                 attach_fix_edits(found, document)
-            sourcemap = document.sourcemap
-            if isinstance(sourcemap, JsonSourceMap):  # the chunk's tools are not looked up again
-                sourcemap.release()
+            document.sourcemap.release()  # the chunk's tools are not looked up again
 
         diagnostics, sites = engine.lint_document(document.data, document, _declared_sites(document, policy),
                                                   memo, site_spreader(source, jobs, placed if finish else None))

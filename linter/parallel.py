@@ -2,12 +2,12 @@
 (SiteSpreader, entryfix), in forked worker processes, this one among them.
 
 Files are independent, and so are the tools of a file, so they are cut into contiguous
-chunks, smaller towards the end. The chunk numbers go into a pipe before the workers are forked (a few bytes per
-chunk: far less than a pipe holds); every process, this one included, takes the next
-number from the pipe until it is empty, so a worker that drew slow files takes fewer
-chunks. A worker sends each chunk's results as soon as it has them; this process reads
-them between its own chunks and puts every result back in order, so the output is the
-same as with one process.
+chunks, smaller towards the end. The chunk numbers go into a pipe before the workers are
+forked (a few bytes per chunk, at most 16 KiB: less than a pipe holds); every process,
+this one included, takes the next number from the pipe until it is empty, so a worker
+that drew slow files takes fewer chunks. A worker sends each chunk's results as soon as
+it has them; this process reads them between its own chunks and puts every result back
+in order, so the output is the same as with one process.
 
 Workers are forked (POSIX, not macOS, where forking a process that may have loaded
 system frameworks is unsafe): they start with the loaded rules and configuration
