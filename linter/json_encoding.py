@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import json.encoder
-from typing import Any, Callable
+from typing import Any, Callable, Tuple
 
 
 def _refuse(value: Any) -> Any:
@@ -21,16 +21,19 @@ def _refuse(value: Any) -> Any:
 
 
 def compact_encoder(ensure_ascii: bool = True, allow_nan: bool = True, sort_keys: bool = False,
-                    default: Callable[[Any], Any] = _refuse) -> Callable[[Any], str]:
-    """What ``json.JSONEncoder(...).encode`` returns for these options (separators
-    ``", "`` and ``": "``). Values must not contain themselves: there is no check for
-    cycles (a cycle raises RecursionError), as the values are parsed JSON or built by rules."""
+                    default: Callable[[Any], Any] = _refuse,
+                    separators: Tuple[str, str] = (", ", ": ")) -> Callable[[Any], str]:
+    """What ``json.JSONEncoder(...).encode`` returns for these options. Values must not
+    contain themselves: there is no check for cycles (a cycle raises RecursionError), as
+    the values are parsed JSON or built by rules."""
     quote = json.encoder.encode_basestring_ascii if ensure_ascii else json.encoder.encode_basestring
+    item_separator, key_separator = separators
     try:
-        encoder = json.encoder.c_make_encoder(None, default, quote, None, ": ", ", ", sort_keys, False, allow_nan)
+        encoder = json.encoder.c_make_encoder(None, default, quote, None, key_separator, item_separator, sort_keys,
+                                              False, allow_nan)
     except (AttributeError, TypeError):  # no C accelerator, or one made differently: the slow way
         return json.JSONEncoder(ensure_ascii=ensure_ascii, allow_nan=allow_nan, sort_keys=sort_keys,
-                                default=default).encode
+                                default=default, separators=separators).encode
     join = "".join
 
     def encode(value: Any) -> str:

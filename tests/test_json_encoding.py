@@ -18,6 +18,7 @@ VALUES = [
 @pytest.mark.parametrize("options", [
     dict(ensure_ascii=False, allow_nan=False),
     dict(ensure_ascii=True, allow_nan=True, sort_keys=True, default=str),
+    dict(ensure_ascii=True, separators=(",", ":")),
     dict(),
 ])
 @pytest.mark.parametrize("value", VALUES, ids=repr)

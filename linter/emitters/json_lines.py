@@ -8,14 +8,15 @@ console whose encoding is not UTF-8, and every JSON parser reads it the same.
 
 from __future__ import annotations
 
-import json
 from typing import Sequence, TextIO
 
 from ..diagnostics import Diagnostic
+from ..json_encoding import compact_encoder
 from .base import EmitContext
 from .records import records
 
 
 def emit(diagnostics: Sequence[Diagnostic], stream: TextIO, context: EmitContext) -> None:
+    encode = compact_encoder(ensure_ascii=True, separators=(",", ":"))
     for one in records(diagnostics, context):
-        stream.write(json.dumps(one, ensure_ascii=True, separators=(",", ":")) + "\n")
+        stream.write(encode(one) + "\n")
