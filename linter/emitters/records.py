@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Any, Dict, Iterator, Mapping, Optional, Sequence
 
 from ..diagnostics import Diagnostic, Edit, Fix, Position
-from ..source import Source
 from .base import EmitContext, edit_places, end_of, name_of, severity_of, start_of, url_of
 
 
@@ -17,31 +16,27 @@ def position(pos: Position) -> Dict[str, int]:
     return {"row": pos.row, "column": pos.column}
 
 
-def edit_record(edit: Edit, source: Optional[Source], placed: Optional[Mapping[int, Position]] = None) -> Dict[str, Any]:
+def edit_record(edit: Edit, placed: Optional[Mapping[int, Position]]) -> Dict[str, Any]:
     """An edit with its character offsets turned into 1-based row/column (end exclusive),
-    looked up in ``placed`` (base.edit_places) when given.
+    looked up in ``placed``, its file's base.edit_places.
 
-    Without the source (it could not be read) the offsets cannot be placed: the locations
-    are then null rather than guessed.
+    ``placed`` is None when the file's source could not be read: the offsets cannot be
+    placed, and the locations are null rather than guessed.
     """
-    if source is None:
+    if placed is None:
         location = end_location = None
-    elif placed is not None:
-        location, end_location = position(placed[edit.start]), position(placed[edit.end])
     else:
-        location = position(source.position(edit.start))
-        end_location = position(source.position(edit.end))
+        location, end_location = position(placed[edit.start]), position(placed[edit.end])
     return {"location": location, "end_location": end_location, "content": edit.content}
 
 
-def fix_record(fix: Optional[Fix], source: Optional[Source],
-               placed: Optional[Mapping[int, Position]] = None) -> Optional[Dict[str, Any]]:
+def fix_record(fix: Optional[Fix], placed: Optional[Mapping[int, Position]]) -> Optional[Dict[str, Any]]:
     if fix is None:
         return None
     return {
         "applicability": fix.applicability,
         "message": fix.message,
-        "edits": [edit_record(edit, source, placed) for edit in fix.edits],
+        "edits": [edit_record(edit, placed) for edit in fix.edits],
     }
 
 
@@ -51,9 +46,8 @@ def records(diagnostics: Sequence[Diagnostic], context: EmitContext) -> Iterator
     return (record(d, context, places.get(d.filename)) for d in diagnostics)
 
 
-def record(d: Diagnostic, context: EmitContext, placed: Optional[Mapping[int, Position]] = None) -> Dict[str, Any]:
+def record(d: Diagnostic, context: EmitContext, placed: Optional[Mapping[int, Position]]) -> Dict[str, Any]:
     """The contract's object for one diagnostic (``placed``: its file's edit_places)."""
-    sources: Mapping[str, Source] = context.sources
     return {
         "code": d.code,
         "name": name_of(d, context),
@@ -65,6 +59,6 @@ def record(d: Diagnostic, context: EmitContext, placed: Optional[Mapping[int, Po
         "tool": d.tool,
         "message": d.message,
         "api_message": d.api_message,
-        "fix": fix_record(d.fix, sources.get(d.filename), placed),
+        "fix": fix_record(d.fix, placed),
         "url": url_of(d, context),
     }

@@ -12,7 +12,6 @@ from typing import Any, Dict, List, Mapping, Optional, Sequence, TextIO
 
 from ..diagnostics import Diagnostic, Edit, Fix, Position
 from ..json_encoding import indented_encoder
-from ..source import Source
 from .base import EmitContext, edit_places, end_of, name_of, severity_of, start_of, url_of
 from .fingerprints import fingerprints
 from .uris import artifact_uri
@@ -72,21 +71,17 @@ def region(start: Position, end: Position) -> Dict[str, int]:
     }
 
 
-def deleted_region(edit: Edit, source: Optional[Source],
-                   placed: Optional[Mapping[int, Position]] = None) -> Dict[str, int]:
-    """Where an edit applies: line/column from the source (looked up in ``placed``,
-    base.edit_places, when given), else its character offsets."""
-    if source is None:
+def deleted_region(edit: Edit, placed: Optional[Mapping[int, Position]]) -> Dict[str, int]:
+    """Where an edit applies: line/column looked up in ``placed`` (its file's
+    base.edit_places), or its character offsets when the source could not be read."""
+    if placed is None:
         return {"charOffset": edit.start, "charLength": max(0, edit.end - edit.start)}
-    if placed is not None:
-        return region(placed[edit.start], placed[edit.end])
-    return region(source.position(edit.start), source.position(edit.end))
+    return region(placed[edit.start], placed[edit.end])
 
 
-def sarif_fix(fix: Fix, uri: str, source: Optional[Source],
-              placed: Optional[Mapping[int, Position]] = None) -> Dict[str, Any]:
+def sarif_fix(fix: Fix, uri: str, placed: Optional[Mapping[int, Position]]) -> Dict[str, Any]:
     replacements = [
-        {"deletedRegion": deleted_region(edit, source, placed), "insertedContent": {"text": edit.content}}
+        {"deletedRegion": deleted_region(edit, placed), "insertedContent": {"text": edit.content}}
         for edit in fix.edits
     ]
     return {
@@ -98,7 +93,7 @@ def sarif_fix(fix: Fix, uri: str, source: Optional[Source],
 
 def result(
     d: Diagnostic, rule_index: int, fingerprint: str, context: EmitContext,
-    placed: Optional[Mapping[int, Position]] = None,
+    placed: Optional[Mapping[int, Position]],
 ) -> Dict[str, Any]:
     uri = artifact_uri(d.filename)
     text = d.message + (f" (at {d.pointer_text})" if d.pointer else "")
@@ -118,7 +113,7 @@ def result(
         "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
     }
     if d.fix is not None and d.fix.edits:
-        res["fixes"] = [sarif_fix(d.fix, uri, context.sources.get(d.filename), placed)]
+        res["fixes"] = [sarif_fix(d.fix, uri, placed)]
     properties = {}
     if d.tool is not None:
         properties["tool"] = d.tool
