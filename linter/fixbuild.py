@@ -4,13 +4,14 @@ a required-and-nullable one, and keeping a removed keyword's meaning in the desc
 
 from __future__ import annotations
 
-import json
 from typing import Any, List, Optional
 
 from .diagnostics import Pointer
 from .fixops import AddToArray, Op, Remove, Replace, ReplaceMember, SetMember, freeze
+from .json_encoding import compact_encoder
 
 NULL_BRANCH = {"type": "null"}
+_ENCODE = compact_encoder(ensure_ascii=False)
 
 
 def is_nullable(schema: Any) -> bool:
@@ -61,7 +62,8 @@ def nullable_ops(schema: Any, pointer: Pointer) -> Optional[List[Op]]:
 
 
 def describe_value(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
+    """``json.dumps(value, ensure_ascii=False)``, without making an encoder per call."""
+    return _ENCODE(value)
 
 
 def note_in_description(schema: dict, pointer: Pointer, note: str) -> Op:

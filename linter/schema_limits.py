@@ -10,10 +10,10 @@ kept as links to their parent and become JSON pointers only when a rule reports 
 
 from __future__ import annotations
 
-import json
 from typing import Any, Dict, List, NamedTuple, Optional, Tuple
 
 from .diagnostics import Pointer
+from .json_encoding import compact_encoder
 from .record import Record
 from .refs import resolver_for
 from .walk import ANY_VALUE, LISTED, MAPPED, NESTING, SINGLE
@@ -21,6 +21,9 @@ from .walk import ANY_VALUE, LISTED, MAPPED, NESTING, SINGLE
 DEFS = ("$defs", "definitions")
 _SINGLE, _MAPPED, _LISTED = frozenset(SINGLE), frozenset(MAPPED), frozenset(LISTED)
 _NESTING, _ANY_VALUE, _DEFS = frozenset(NESTING), frozenset(ANY_VALUE), frozenset(DEFS)
+# The keywords measure() reads: a node with none of them adds nothing but its depth.
+_COUNTED = _SINGLE | _MAPPED | _LISTED | {"enum", "const", "$ref"}
+_ENCODE = compact_encoder(ensure_ascii=False, separators=(", ", ": "))  # json.dumps(value, ensure_ascii=False)
 Place = Any   # (parent place, steps), or (None, pointer) for the schema root
 
 
@@ -82,7 +85,7 @@ def value_characters(value: Any) -> int:
     if isinstance(value, str):
         return len(value)
     try:
-        return len(json.dumps(value, ensure_ascii=False))
+        return len(_ENCODE(value))
     except (TypeError, ValueError):
         return len(str(value))
 
@@ -111,8 +114,8 @@ def measure(schema: Any, pointer: Pointer, ctx, large_enum_size: int = 250) -> S
         best = local.get(unit)
         if best is None or depth > best[0]:
             local[unit] = (depth, place)
-        if not isinstance(value, dict):
-            continue
+        if not isinstance(value, dict) or _COUNTED.isdisjoint(value):
+            continue  # (most nodes: a leaf such as {"type": "string", "description": ...})
         children = []
         for keyword, child in value.items():
             if keyword in _SINGLE:
