@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any, Dict, List, NamedTuple, Optional, Tuple
 
 from .diagnostics import Pointer
-from .json_encoding import compact_encoder
+from .fixbuild import describe_value
 from .record import Record
 from .refs import resolver_for
 from .walk import ANY_VALUE, LISTED, MAPPED, NESTING, SINGLE
@@ -23,7 +23,6 @@ _SINGLE, _MAPPED, _LISTED = frozenset(SINGLE), frozenset(MAPPED), frozenset(LIST
 _NESTING, _ANY_VALUE, _DEFS = frozenset(NESTING), frozenset(ANY_VALUE), frozenset(DEFS)
 # The keywords measure() reads: a node with none of them adds nothing but its depth.
 _COUNTED = _SINGLE | _MAPPED | _LISTED | {"enum", "const", "$ref"}
-_ENCODE = compact_encoder(ensure_ascii=False, separators=(", ", ": "))  # json.dumps(value, ensure_ascii=False)
 Place = Any   # (parent place, steps), or (None, pointer) for the schema root
 
 
@@ -85,7 +84,7 @@ def value_characters(value: Any) -> int:
     if isinstance(value, str):
         return len(value)
     try:
-        return len(_ENCODE(value))
+        return len(describe_value(value))
     except (TypeError, ValueError):
         return len(str(value))
 

@@ -164,3 +164,15 @@ def test_a_very_deep_schema_is_measured_without_recursion():
         node["properties"]["x"] = child
         node = child
     assert _measure(schema).deepest.depth == 50_001
+
+
+def test_a_leaf_counts_for_depth_and_values_count_their_json_text():
+    # b has none of the keywords measure() reads: it still sets the depth.
+    schema = _obj(a=_obj(b={"type": "string", "description": "ünïcode"}),
+                  e={"enum": [1.5, None, "é", {"k": [True]}]}, c={"const": ["ü"]})
+    sizes = _measure(schema)
+    assert sizes.deepest.depth == 3
+    assert sizes.deepest.pointer == ("properties", "a", "properties", "b")
+    assert sizes.characters == (len("a") + len("e") + len("c") + len("b")
+                                + len("1.5") + len("null") + len("é") + len('{"k": [true]}') + len('["ü"]'))
+    assert sizes.enum_values == 4
