@@ -11,10 +11,13 @@ also runs the ``python -c pass`` and ``import click`` references; the corpora, f
 copies for ``--fix``, and the bytecode cache of every measured run (runs are measured
 warm, as after an install, even where PYTHONDONTWRITEBYTECODE is set).
 
-Every command runs as a subprocess, several times, interleaved with the others (so a
-load spike on the machine hits all of them alike); the table shows medians, and ratios
-between figures of the same run. Peak memory is the child's maximum resident set size
-(``os.wait4``). POSIX only.
+Every command runs as a subprocess, several times, in rounds: each round runs every
+command once, and the commands that are compared run back to back. The table shows each
+command's median time, and each ratio is the median of its per-round ratios: the speed of
+a shared machine drifts from one minute to the next (the same command can take half as
+long again), and two commands run back to back meet the same speed, where the medians of
+two commands measured minutes apart need not. Peak memory is the child's maximum resident
+set size (``os.wait4``). POSIX only.
 """
 
 from __future__ import annotations
@@ -258,6 +261,13 @@ def measure(cases: List[Case], repeat: int, env) -> None:
             case.rss.append(rss)
 
 
+def paired_ratio(times: List[float], reference: List[float]) -> float:
+    """The median of ``times[i] / reference[i]`` over the rounds both ran (a command with
+    fewer runs ran in the first rounds): each pair ran back to back, at the same speed of
+    the machine."""
+    return statistics.median([t / r for t, r in zip(times, reference)])
+
+
 def fresh_copy(source: str, target: str) -> Callable[[], None]:
     def prepare():
         os.makedirs(os.path.dirname(target), exist_ok=True)
@@ -337,7 +347,7 @@ def main(argv=None) -> int:
     tree_files = {key: sorted(os.path.relpath(os.path.join(root, name), WORK)
                               for root, _dirs, names in os.walk(paths[key]) for name in names)
                   for key in ("chat-tree", "yaml-tree")}
-    slow = min(repeat, 3)   # runs of the slowest commands (the reference on the large corpora)
+    slow = min(repeat, 3)   # runs of the slowest commands (the YAML tree and its reference, 100,000 tools)
 
     cases: Dict[str, Case] = {}
 
@@ -347,27 +357,30 @@ def main(argv=None) -> int:
     def check(*arguments, **options):
         add(options.pop("key"), fcs + ["check", "--output-format", "concise", *arguments], located=True, **options)
 
+    # In the order of a round: what a ratio compares runs back to back (the small file
+    # between click and check-jsonschema; the BFCL check between check-jsonschema and
+    # its --fix and convert; each synthetic size after the one before).
     add("python", [python, "-c", "pass"], ok_codes=(0,))
     add("click", [python, "-c", "import click"], ok_codes=(0,))
     add("small", fcs + ["check", rel["small.json"]])
-    check(rel["small.json"], key="small-concise")
     add("small-cj", cj + [rel["small.json"]])
+    check(rel["small.json"], key="small-concise")
+    add("chat-cj", cj + [rel["chat.json"]], warm_up=False)
     check(rel["chat.json"], key="chat")
-    add("chat-json", fcs + ["check", "--output-format", "json", rel["chat.json"]])
-    add("chat-cj", cj + [rel["chat.json"]], warm_up=False, repeat=slow)
-    check(rel["chat-tree"], key="tree")
-    check("--jobs", "1", rel["chat-tree"], key="tree-serial")
-    add("tree-cj", cj + tree_files["chat-tree"], warm_up=False, repeat=slow)
-    check(rel["yaml-tree"], key="yaml", repeat=slow)
-    add("yaml-cj", cj + tree_files["yaml-tree"], warm_up=False, repeat=slow)
-    check(rel["responses.json"], key="responses")
-    add("responses-cj", cj + [rel["responses.json"]], warm_up=False, repeat=slow)
     check("--fix", "fix/chat.json", key="fix-chat",
           prepare=fresh_copy(paths["chat.json"], os.path.join(fix_dir, "chat.json")))
-    check("--fix", "--unsafe-fixes", "fix/responses.json", key="fix-responses",
-          prepare=fresh_copy(paths["responses.json"], os.path.join(fix_dir, "responses.json")))
     if has_subcommand(fcs, ["convert"], env):
         add("convert", fcs + ["convert", "--to", "responses", "--quiet", rel["chat.json"], "-o", "out/converted.json"])
+    add("chat-json", fcs + ["check", "--output-format", "json", rel["chat.json"]])
+    add("tree-cj", cj + tree_files["chat-tree"], warm_up=False)
+    check(rel["chat-tree"], key="tree")
+    check("--jobs", "1", rel["chat-tree"], key="tree-serial")
+    add("yaml-cj", cj + tree_files["yaml-tree"], warm_up=False, repeat=slow)
+    check(rel["yaml-tree"], key="yaml", repeat=slow)
+    add("responses-cj", cj + [rel["responses.json"]], warm_up=False)
+    check(rel["responses.json"], key="responses")
+    check("--fix", "--unsafe-fixes", "fix/responses.json", key="fix-responses",
+          prepare=fresh_copy(paths["responses.json"], os.path.join(fix_dir, "responses.json")))
     for size in sizes:
         check("--max-file-size", BIG, rel[f"tools-{size}"], key=f"tools-{size}",
               repeat=slow if size >= 100_000 else None)
@@ -388,7 +401,7 @@ def main(argv=None) -> int:
         return ms(c[key].median) if not c[key].failed else f"failed ({c[key].failed})"
 
     def ratio(a, b):
-        return c[a].median / c[b].median
+        return paired_ratio(c[a].times, c[b].times)
 
     def ok(*keys):
         return all(key in c and not c[key].failed for key in keys)
@@ -467,7 +480,8 @@ def main(argv=None) -> int:
         table.row(label, t(key), "", "", "", rss(key), c[key].note)
 
     print()
-    print(f"fcschema benchmark: median of {repeat} runs ({slow} for the slowest), {os.cpu_count()} CPUs, "
+    print(f"fcschema benchmark: median of {repeat} runs ({slow} for the slowest); ratios: median of the "
+          f"per-round ratios; {os.cpu_count()} CPUs, "
           f"Python {platform.python_version()}, {platform.system()}; reference: {CHECK_JSONSCHEMA} with "
           f"benchmarks/strict-tools.schema.json; measured in {time.perf_counter() - started:,.0f} s")
     print()
