@@ -49,5 +49,21 @@ def is_object_schema(schema: Any) -> bool:
     return "type" not in schema and "properties" in schema and "$ref" not in schema
 
 
+_sizes_for = None
+
+
+def schema_sizes(ctx):
+    """What the API's size limits count in the tool's schema (schema_limits.SchemaSizes),
+    measured once per tool and shared by the five limit rules. The module is imported on
+    first use (strict tools only), once: an import statement in each rule, run for every
+    strict tool, went through the import system every time."""
+    global _sizes_for
+    if _sizes_for is None:
+        from .schema_limits import sizes_for
+
+        _sizes_for = sizes_for
+    return _sizes_for(ctx)
+
+
 def quoted(names: Iterable[str]) -> str:
     return ", ".join(f"'{n}'" for n in names)

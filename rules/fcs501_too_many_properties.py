@@ -1,6 +1,6 @@
 """FCS501: more object properties in one schema than the target allows."""
 
-from fcschema.ruleapi import report
+from fcschema.ruleapi import report, schema_sizes
 from fcschema.targets import target_table
 
 CODE = "FCS501"
@@ -48,9 +48,7 @@ def check_node(node, ctx):
 
 
 def _findings(node, ctx):
-    from fcschema.schema_limits import sizes_for  # (strict tools only)
-
-    count, limit = sizes_for(ctx).properties, ctx.target.max_properties
+    count, limit = schema_sizes(ctx).properties, ctx.target.max_properties
     if count <= limit:
         return
     yield report(node.pointer, f"the schema has {count} object properties in total; target "

@@ -1,6 +1,6 @@
 """FCS502: a schema nested deeper than the target allows."""
 
-from fcschema.ruleapi import report
+from fcschema.ruleapi import report, schema_sizes
 from fcschema.targets import target_table
 
 CODE = "FCS502"
@@ -51,9 +51,7 @@ def check_node(node, ctx):
 
 
 def _findings(node, ctx):
-    from fcschema.schema_limits import sizes_for  # (strict tools only)
-
-    deepest, limit = sizes_for(ctx).deepest, ctx.target.max_depth
+    deepest, limit = schema_sizes(ctx).deepest, ctx.target.max_depth
     if deepest is None or deepest.depth <= limit:
         return
     through = f" (through `$ref` '{deepest.via_ref}')" if deepest.via_ref else ""

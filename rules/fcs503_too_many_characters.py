@@ -1,6 +1,6 @@
 """FCS503: too many characters in property names, definition names, enum and const values."""
 
-from fcschema.ruleapi import report
+from fcschema.ruleapi import report, schema_sizes
 from fcschema.targets import target_table
 
 CODE = "FCS503"
@@ -48,9 +48,7 @@ def check_node(node, ctx):
 
 
 def _findings(node, ctx):
-    from fcschema.schema_limits import sizes_for  # (strict tools only)
-
-    count, limit = sizes_for(ctx).characters, ctx.target.max_total_chars
+    count, limit = schema_sizes(ctx).characters, ctx.target.max_total_chars
     if count <= limit:
         return
     yield report(node.pointer, f"property names, definition names, enum and const values total {count:,} "

@@ -1,6 +1,6 @@
 """FCS504: more enum values in one schema than the target allows."""
 
-from fcschema.ruleapi import report
+from fcschema.ruleapi import report, schema_sizes
 from fcschema.targets import target_table
 
 CODE = "FCS504"
@@ -47,9 +47,7 @@ def check_node(node, ctx):
 
 
 def _findings(node, ctx):
-    from fcschema.schema_limits import sizes_for  # (strict tools only)
-
-    sizes, limit = sizes_for(ctx), ctx.target.max_enum_values
+    sizes, limit = schema_sizes(ctx), ctx.target.max_enum_values
     if sizes.enum_values <= limit:
         return
     where = sizes.enum_crossing(limit) or node.pointer

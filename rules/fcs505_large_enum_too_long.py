@@ -1,6 +1,6 @@
 """FCS505: one string enum with more than 250 values whose text is too long."""
 
-from fcschema.ruleapi import report
+from fcschema.ruleapi import report, schema_sizes
 from fcschema.targets import target_table
 
 CODE = "FCS505"
@@ -47,10 +47,8 @@ def check_node(node, ctx):
 
 
 def _findings(node, ctx):
-    from fcschema.schema_limits import sizes_for  # (strict tools only)
-
     limit = ctx.target.max_large_enum_chars
-    for enum in sizes_for(ctx).string_enums:
+    for enum in schema_sizes(ctx).string_enums:
         if enum.characters > limit:
             yield report(enum.pointer, f"this enum has {enum.values} string values totalling "
                          f"{enum.characters:,} characters; above {ctx.target.large_enum_size} values "
