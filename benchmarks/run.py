@@ -32,7 +32,7 @@ import subprocess
 import sys
 import time
 from dataclasses import dataclass, field
-from typing import Callable, Dict, List, Optional
+from typing import Callable, Dict, List, NamedTuple, Optional
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 WORK = os.path.join(HERE, ".corpora")
@@ -174,6 +174,9 @@ class Case:
     warm_up: bool = True                           # one untimed run first (bytecode, checks)
     times: List[float] = field(default_factory=list)
     rss: List[int] = field(default_factory=list)   # KiB
+    user: List[float] = field(default_factory=list)    # CPU seconds in user mode (workers too)
+    system: List[float] = field(default_factory=list)  # CPU seconds in the kernel
+    faults: List[int] = field(default_factory=list)    # minor page faults
     note: str = ""
     failed: Optional[str] = None
 
@@ -200,18 +203,33 @@ if pid == 0:
 _pid, status, usage = os.wait4(pid, 0)
 elapsed = time.perf_counter() - start
 with open(sys.argv[1], "w") as out:
-    out.write(f"{elapsed} {usage.ru_maxrss} {os.waitstatus_to_exitcode(status)}")
+    out.write(f"{elapsed} {usage.ru_maxrss} {os.waitstatus_to_exitcode(status)} "
+              f"{usage.ru_utime} {usage.ru_stime} {usage.ru_minflt}")
 """
 
 
-def run_once(argv: List[str], env, stdout=subprocess.DEVNULL):
-    """(seconds, peak RSS in KiB, exit code) of one run of ``argv``."""
+class Run(NamedTuple):
+    """One run of a command. The CPU times and page faults are the command's and those of
+    the worker processes it waited for; they tell whether a wall-clock ratio comes from
+    the work (user time) or from the kernel (system time: mostly giving the process new
+    memory, a page at a time)."""
+
+    seconds: float
+    peak_kib: int
+    code: int
+    user: float
+    system: float
+    faults: int
+
+
+def run_once(argv: List[str], env, stdout=subprocess.DEVNULL) -> Run:
     report = os.path.join(WORK, "out", "run.txt")
     os.makedirs(os.path.dirname(report), exist_ok=True)
     subprocess.run([sys.executable, "-I", "-S", "-c", LAUNCHER, report, *argv], stdout=stdout,
                    stderr=subprocess.DEVNULL, env=env, cwd=WORK, check=True)
-    elapsed, rss, code = _read(report).split()
-    return float(elapsed), int(rss) // (1024 if sys.platform == "darwin" else 1), int(code)
+    elapsed, rss, code, user, system, faults = _read(report).split()
+    return Run(float(elapsed), int(rss) // (1024 if sys.platform == "darwin" else 1), int(code),
+               float(user), float(system), int(faults))
 
 
 def verify(case: Case, env) -> None:
@@ -221,7 +239,7 @@ def verify(case: Case, env) -> None:
     counts the diagnostics that have a location."""
     if case.prepare:
         case.prepare()
-    _t, _rss, code = run_once(case.argv, env)
+    code = run_once(case.argv, env).code
     if code not in case.ok_codes:
         case.failed = f"exit code {code}"
         return
@@ -254,11 +272,14 @@ def measure(cases: List[Case], repeat: int, env) -> None:
                 continue
             if case.prepare:
                 case.prepare()
-            elapsed, rss, code = run_once(case.argv, env)
-            if code not in case.ok_codes:
-                case.failed = f"exit code {code}"
-            case.times.append(elapsed)
-            case.rss.append(rss)
+            run = run_once(case.argv, env)
+            if run.code not in case.ok_codes:
+                case.failed = f"exit code {run.code}"
+            case.times.append(run.seconds)
+            case.rss.append(run.peak_kib)
+            case.user.append(run.user)
+            case.system.append(run.system)
+            case.faults.append(run.faults)
 
 
 def paired_ratio(times: List[float], reference: List[float]) -> float:
@@ -266,6 +287,15 @@ def paired_ratio(times: List[float], reference: List[float]) -> float:
     fewer runs ran in the first rounds): each pair ran back to back, at the same speed of
     the machine."""
     return statistics.median([t / r for t, r in zip(times, reference)])
+
+
+def cpu_growth(larger: Case, smaller: Case) -> str:
+    """How the user time, system time and page faults grew from ``smaller`` to ``larger``
+    (paired by round, as the wall-clock ratios): where a growth in wall time comes from."""
+    user = paired_ratio(larger.user, smaller.user)
+    system = paired_ratio(larger.system, smaller.system) if all(smaller.system) else float("nan")
+    faults = paired_ratio(larger.faults, smaller.faults)
+    return f"user CPU {user:.1f}x, system {system:.1f}x, page faults {faults:.1f}x"
 
 
 def fresh_copy(source: str, target: str) -> Callable[[], None]:
@@ -470,6 +500,8 @@ def main(argv=None) -> int:
         notes = f"{c[key].note}, {input_bytes / 2 ** 20:.1f} MiB input"
         if size >= 10_000:
             notes += f", peak RSS {c[key].peak_kib * 1024 / input_bytes:.1f}x input"
+        if size >= 10_000 and previous is not None:
+            notes += f"; {cpu_growth(c[key], c[previous])}"
         table.row(label, t(key), "", growth, target, rss(key), notes)
         previous = key
     if ok("fix-synthetic", middle):
