@@ -307,3 +307,53 @@ def test_killed_fix_leaves_the_old_or_the_new_file(tmp_path):
     # a temporary file may be left by SIGKILL (nothing can remove it), never a partial target
     leftovers = [name for name in os.listdir(tmp_path) if name != "big.json"]
     assert all(name.startswith(".fcschema-") and name.endswith(".tmp") for name in leftovers)
+
+
+def _counting_reads(monkeypatch):
+    import fcschema.document as document
+
+    calls = []
+    real_read = os.read
+
+    def read(handle, size):
+        data = real_read(handle, size)
+        calls.append(len(data))
+        return data
+
+    monkeypatch.setattr(document.os, "read", read)
+    return document, calls
+
+
+@pytest.mark.parametrize("size", [0, 1, 5_000, 200_000])
+def test_a_regular_file_is_read_whole_in_one_read(tmp_path, monkeypatch, size):
+    text = ('{"description": "' + "x" * size + '"}\n')
+    path = tmp_path / "t.json"
+    path.write_text(text)
+    document, calls = _counting_reads(monkeypatch)
+    source, problem = document.read_source(str(path), "t.json")
+    assert problem is None and source.text == text
+    assert calls == [len(text)]  # fewer bytes than asked: the end, no read more to confirm it
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_named_pipe_is_read_to_its_end(tmp_path, monkeypatch):
+    # A pipe gives what has been written so far: a short read is not its end.
+    path = tmp_path / "t.json"
+    os.mkfifo(path)
+    parts = [b'{"type": "function", ', b'"name": "a"}']
+
+    def write():
+        with open(path, "wb", buffering=0) as pipe:
+            for part in parts:
+                pipe.write(part)
+                time.sleep(0.05)
+
+    import threading
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    document, calls = _counting_reads(monkeypatch)
+    source, problem = document.read_source(str(path), "t.json")
+    writer.join()
+    assert problem is None and source.text == b"".join(parts).decode()
+    assert calls[-1] == 0
