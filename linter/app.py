@@ -360,12 +360,22 @@ def check_candidate(candidate: Candidate, options: CheckOptions, fixed_engine: O
         file_result = check_source(source, policy, candidate.explicit, finish=not options.fix, jobs=options.jobs,
                                    memo=memo, edits=options.edits)
         if options.fix and file_result.document is not None and _fixable(file_result, options):
+            first = file_result
             file_result = fix_source(source, policy, options, file_result.linted, memo)
+            if options.one_shot:
+                _LEFT_FOR_EXIT.append((first, memo))
         elif options.fix and file_result.linted is not None:  # nothing to fix: finish the check
             file_result = check_source(source, policy, candidate.explicit, linted=file_result.linted)
     if candidate.explicit or file_result.has_tools or (file_result.document is None and file_result.diagnostics):
         return file_result
     return None
+
+
+# What a one-shot process no longer needs but does not free: the file as it was before
+# --fix (its parse, first findings and the memo of its rounds) is replaced by the fixed
+# file, and freeing its objects one by one took longer (20 ms on the 3,526-tool BFCL file)
+# than the process has left to run; the process ends without freeing anything (cli.main).
+_LEFT_FOR_EXIT: list = []
 
 
 class _CyclicGcPaused:

@@ -197,14 +197,16 @@ class Engine:
         return self.lint_document(data, document)[0]
 
     def lint_document(self, data, document: Optional[Document] = None,
-                      sites: Optional[List[ToolSite]] = None, memo=None, spread=None):
+                      sites: Optional[List[ToolSite]] = None, memo=None, spread=None,
+                      recognition_problems: Sequence[Diagnostic] = ()):
         """Diagnostics (unlocated, unless ``spread`` placed them) and the tool sites they
         are about. ``sites`` replaces recognition for files whose kind the configuration
-        declares (bare schema files). ``memo`` (fixes.RoundMemo) gives the findings of
-        tools unchanged since it last saw them, and keeps those of the others.
-        ``spread(sites, lint_site)`` lints many tools at once (parallel.SiteSpreader):
-        the findings of each site, in order."""
-        problems: List[Diagnostic] = []
+        declares (bare schema files), or where the caller has recognised the document
+        already (``recognition_problems``: what recognition reported with them). ``memo``
+        (fixes.RoundMemo) gives the findings of tools unchanged since it last saw them,
+        and keeps those of the others. ``spread(sites, lint_site)`` lints many tools at
+        once (parallel.SiteSpreader): the findings of each site, in order."""
+        problems = recognition_problems
         if sites is None:
             sites, problems = recognise(data)
         out: List[Diagnostic] = []

@@ -25,6 +25,7 @@ still to fix there (say, a fix outside any entry), fix_text goes on with the who
 
 from __future__ import annotations
 
+from operator import itemgetter
 from typing import Any, Callable, List, Optional
 
 from .diagnostics import Diagnostic
@@ -32,8 +33,8 @@ from .document import MAX_JSON_DEPTH, Document, parse
 from .engine import Engine
 from .fixes import MAX_ROUNDS, AppliedFix, FixOutcome, RoundMemo, broken_round, fix_text, select_edits, wanted
 from .fixops import SetMember, get
-from .formats import recognise_entry, tools_list_of
-from .record import Record
+from .formats import recognise, recognise_entry, tools_list_of
+from .record import Record, make_fixed
 from .source import Source
 from .sourcemap import moved_containers
 from .textedit import apply_edits
@@ -208,7 +209,7 @@ def fix_entries(source: Source, engine: Engine, unsafe: bool, keep: Keep, first:
             moves.append((entry.start, entry.end, written, written + len(result.text)))
             written += len(result.text)
             position = entry.end
-    applied.sort(key=lambda fix: fix[0])  # round by round; entries stay in file order
+    applied.sort(key=itemgetter(0))  # round by round; entries stay in file order
     fixed = Source(filename, "".join(pieces) + text[position:], source.encoding, source.bom, source.path)
     outcome = FixOutcome(source.text)
     if pieces:
@@ -218,15 +219,17 @@ def fix_entries(source: Source, engine: Engine, unsafe: bool, keep: Keep, first:
             if fixed_document is None:  # each entry parsed alone, so the file should: a bug
                 outcome.broken = broken_round(problems[0].message)
                 return outcome
-        _remember(fixed_document, tools_list, entries, results, memo)
-        found, sites = engine.lint_document(fixed_document.data, fixed_document, None, memo)
+        sites, problems = recognise(fixed_document.data)
+        _remember(fixed_document, tools_list, entries, results, sites, memo)
+        found, sites = engine.lint_document(fixed_document.data, fixed_document, sites, memo,
+                                            recognition_problems=problems)
         fixed_first = (fixed_document, found, sites)
     else:
         fixed, fixed_first = source, first
     rest = fix_text(fixed, engine, unsafe, keep=lambda _document, diagnostics: keep(diagnostics),
                     first=fixed_first, memo=memo)
     outcome.text = rest.text
-    outcome.applied = [AppliedFix(*fix[1:]) for fix in applied] + rest.applied
+    outcome.applied = [make_fixed(AppliedFix, fix[1:]) for fix in applied] + rest.applied  # (in C: thousands)
     outcome.broken = broken or rest.broken
     outcome.final = rest.final
     return outcome
@@ -277,13 +280,19 @@ def _moved_index(text: str, document: Document, tools_list: tuple, moves: List[t
 
 
 def _remember(document: Document, tools_list: tuple, entries: List[Entry], results: List[EntryFixed],
-              memo: RoundMemo) -> None:
-    """Keep what each entry's last lint found, for the lint of the fixed file."""
-    items: Any = get(document.data, tools_list)
+              sites: list, memo: RoundMemo) -> None:
+    """Keep what each entry's last lint found, for the lint of the fixed file. ``sites``
+    are the fixed file's (an entry gives alone the sites the file gives there)."""
+    depth = len(tools_list) + 1
+    in_entry: dict = {}
+    for site in sites:
+        pointer = site.pointer
+        if len(pointer) >= depth and tuple(pointer[:depth - 1]) == tools_list and type(pointer[depth - 1]) is int:
+            in_entry.setdefault(pointer[depth - 1], []).append(site)
     for entry, result in zip(entries, results):
         if result.findings is None:
             continue
-        sites = recognise_entry(items[entry.index], tools_list, entry.index)[0]
-        if len(sites) == len(result.findings):
-            for site, findings in zip(sites, result.findings):
+        found_sites = in_entry.get(entry.index, ())
+        if len(found_sites) == len(result.findings):
+            for site, findings in zip(found_sites, result.findings):
                 memo.put(site, document, findings)

@@ -107,6 +107,41 @@ def test_several_rounds_in_several_entries():
     assert json.loads(by_entry.text)[2]["parameters"]["properties"]["b"]["type"] == ["string", "null"]
 
 
+def test_the_fixed_file_lints_no_fixed_entry_again(monkeypatch):
+    """Each entry's last round lint is kept: linting the fixed file lints none of its
+    tools again (the same findings as linting them would give: the test above)."""
+    tools = [{"type": "function", "name": f"t{n}", "parameters": {
+        "type": "dict", "properties": {"a": {"type": "float"}, "b": {"type": "string"}},
+        "required": ["a"]}} for n in range(4)]
+    text = json.dumps({"model": "m", "tools": tools}, indent=2)
+    engine = Engine()
+    memo = RoundMemo()
+    source = Source("t.json", text)
+    first = _first(source, engine, memo)
+    linted = []
+    real_lint_site = Engine.lint_site
+    real_fix_entry = entryfix.fix_entry
+    in_rounds = []
+
+    def fix_entry(*args, **kwargs):
+        in_rounds.append(True)
+        try:
+            return real_fix_entry(*args, **kwargs)
+        finally:
+            in_rounds.pop()
+
+    def lint_site(self, site, document=None):
+        if not in_rounds:
+            linted.append(site.name)
+        return real_lint_site(self, site, document)
+
+    monkeypatch.setattr(entryfix, "fix_entry", fix_entry)
+    monkeypatch.setattr(Engine, "lint_site", lint_site)
+    outcome = fix_entries(source, engine, True, lambda found: found, first, memo)
+    assert [fix.code for fix in outcome.applied].count("FCS202") == 4
+    assert linted == []
+
+
 def _planned(text: str):
     engine = Engine()
     source = Source("t.json" if text.lstrip()[:1] in "[{" else "t.yaml", text)

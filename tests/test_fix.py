@@ -402,3 +402,18 @@ def test_a_null_required_is_replaced_by_the_array_not_written_twice(filename, te
     assert result.endswith(expected)
     assert result.count("required") == 1
     assert _yaml(result) if filename.endswith(".yaml") else json.loads(result)
+
+
+@pytest.mark.parametrize("one_shot", [False, True])
+def test_only_a_one_shot_run_leaves_the_file_before_fixing_unfreed(tmp_path, one_shot):
+    # The command line ends right after (cli.main), so freeing the file as it was before
+    # --fix would be time spent for nothing; a library call must not pin it.
+    from fcschema import app
+
+    path = tmp_path / "t.json"
+    path.write_text(json.dumps({"name": "t", "parameters": {"type": "dict", "properties": {}}}))
+    app._LEFT_FOR_EXIT.clear()
+    result = app.check_paths(app.CheckOptions(paths=[str(path)], fix="apply", one_shot=one_shot))
+    assert result.applied and json.loads(path.read_text())["parameters"]["type"] == "object"
+    assert len(app._LEFT_FOR_EXIT) == (1 if one_shot else 0)
+    app._LEFT_FOR_EXIT.clear()
