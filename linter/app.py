@@ -87,17 +87,18 @@ class CheckOptions(Record):
     ``python_targets``: MODULE:NAME specs to generate and check; ``one_shot``: the process
     ends after this run (the command line, not a library call); ``jobs``: worker processes
     for many files (0: one per CPU, see parallel.py); ``edits``: attach each fix's text
-    edits (for the JSON and SARIF formats)."""
+    edits (for the JSON and SARIF formats); ``sources``: the output reads each file's text
+    (FileResult.source; without it, --jobs workers do not send the text back)."""
 
     __slots__ = ("paths", "settings", "stdin_filename", "max_bytes", "exclude", "include", "force_exclude",
-                 "fix", "unsafe_fixes", "policies", "python_targets", "one_shot", "jobs", "edits")
+                 "fix", "unsafe_fixes", "policies", "python_targets", "one_shot", "jobs", "edits", "sources")
 
     def __init__(self, paths: Sequence[str] = (".",), settings: Optional[Settings] = None,
                  stdin_filename: str = "<stdin>", max_bytes: int = DEFAULT_MAX_BYTES,
                  exclude: Sequence[str] = (), include: Sequence[str] = (), force_exclude: bool = False,
                  fix: Optional[str] = None, unsafe_fixes: bool = False, policies: Optional[Policies] = None,
                  python_targets: Sequence[str] = (), one_shot: bool = False, jobs: int = 1,
-                 edits: bool = False):
+                 edits: bool = False, sources: bool = True):
         self.paths = paths
         self.settings = settings if settings is not None else Settings()
         self.stdin_filename = stdin_filename
@@ -112,6 +113,7 @@ class CheckOptions(Record):
         self.one_shot = one_shot
         self.jobs = jobs
         self.edits = edits
+        self.sources = sources
 
 
 def locate(diagnostics: List[Diagnostic], document: Optional[Document], source: Optional[Source]) -> None:

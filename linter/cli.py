@@ -18,6 +18,9 @@ OUTPUT_FORMATS = ("full", "concise", "grouped", "json", "json-lines", "github", 
 TARGET_NAMES = ("openai", "openai-2024", "azure", "openai-finetuned")
 # Formats that print a fix's text edits, which are computed only for them.
 EDIT_FORMATS = ("json", "json-lines", "sarif")
+# Formats that read the checked files' text when printing (source lines, the rows and
+# columns of edits, the list of files): the others let --jobs workers send back less.
+SOURCE_FORMATS = ("full", "junit") + EDIT_FORMATS
 
 
 def _codes(values):
@@ -158,7 +161,8 @@ def check(paths, output_format, target, select, extend_select, ignore, stdin_fil
             include=tuple(global_value("include", ())), force_exclude=force_exclude,
             fix=fix_mode, unsafe_fixes=unsafe_fixes, policies=policies, python_targets=python_targets,
             one_shot=bool((click.get_current_context().obj or {}).get("one_shot")),
-            jobs=jobs, edits=output_format in EDIT_FORMATS and not statistics)
+            jobs=jobs, edits=output_format in EDIT_FORMATS and not statistics,
+            sources=fix_mode is not None or (output_format in SOURCE_FORMATS and not statistics))
         result = check_paths(options)
     except ConfigError as exc:
         click.echo(f"fcschema: configuration error: {exc}", err=True)

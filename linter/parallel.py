@@ -332,4 +332,6 @@ def _check_chunk(candidates: list, options, fixed_engine) -> List:
     for file_result in kept:  # the output needs none of these (and they are large to send)
         file_result.document = None
         file_result.linted = None
+        if not options.sources:  # (a fifth of what is sent for a tree of small files)
+            file_result.source = None
     return results

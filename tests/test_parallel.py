@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from fcschema import parallel
-from fcschema.cli import main
+from fcschema.cli import OUTPUT_FORMATS, SOURCE_FORMATS, main
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="--jobs forks its workers")
 
@@ -37,7 +37,7 @@ def run(*args, input=None):
     return result
 
 
-@pytest.mark.parametrize("fmt", ["concise", "json", "sarif", "full"])
+@pytest.mark.parametrize("fmt", OUTPUT_FORMATS)
 def test_jobs_print_what_one_process_prints(tree, fmt):
     one = run("check", "--output-format", fmt, str(tree))
     two = run("check", "--jobs", "2", "--output-format", fmt, str(tree))
@@ -47,6 +47,29 @@ def test_jobs_print_what_one_process_prints(tree, fmt):
         records = json.loads(two.stdout)
         assert {r["code"] for r in records} >= {"FCS001", "FCS101", "FCS102", "FCS109"}
         assert any(r["fix"] and r["fix"]["edits"] for r in records)  # edits made by the workers
+
+
+def test_jobs_print_the_same_diff(tree):
+    one = run("check", "--diff", "--output-format", "concise", str(tree))
+    two = run("check", "--diff", "--jobs", "2", "--output-format", "concise", str(tree))
+    assert one.exit_code == two.exit_code == 1
+    assert one.stdout == two.stdout and "+++ b/" in two.stdout
+
+
+@pytest.mark.parametrize("fmt", ["concise", "github", "full"])
+def test_workers_send_the_text_back_only_for_an_output_that_reads_it(tree, fmt, monkeypatch):
+    sent = []
+    real = parallel._check_chunk
+
+    def check_chunk(candidates, options, fixed_engine):
+        results = real(candidates, options, fixed_engine)
+        sent.extend(r for r in results if r is not None)
+        return results
+
+    monkeypatch.setattr(parallel, "_check_chunk", check_chunk)
+    run("check", "--jobs", "2", "--output-format", fmt, str(tree))
+    assert sent  # (this process's own chunks: what the workers did is the same)
+    assert all((r.source is not None) == (fmt in SOURCE_FORMATS) for r in sent)
 
 
 def test_jobs_fix_the_same_files(tree, tmp_path):
