@@ -17,7 +17,8 @@ command's median time, and each ratio is the median of its per-round ratios: the
 a shared machine drifts from one minute to the next (the same command can take half as
 long again), and two commands run back to back meet the same speed, where the medians of
 two commands measured minutes apart need not. Peak memory is the child's maximum resident
-set size (``os.wait4``). POSIX only.
+set size (``os.wait4``, which also gives the user and system CPU time and page faults that
+the growth rows compare). POSIX only.
 """
 
 from __future__ import annotations
