@@ -114,12 +114,7 @@ def plan(document: Document, found: List[Diagnostic], sites: list, keep: Keep, u
             wanted_in.setdefault(index, []).append(diagnostic)
     if not wanted_in:
         return None
-    depth = len(tools_list) + 1
-    sites_in: dict = {}
-    for site in sites:
-        pointer = tuple(site.pointer)
-        if len(pointer) >= depth and pointer[:depth - 1] == tools_list and type(pointer[depth - 1]) is int:
-            sites_in.setdefault(pointer[depth - 1], []).append(site)
+    sites_in = _sites_by_entry(sites, tools_list)
     entries = []
     for index in sorted(wanted_in):
         pointer = tools_list + (index,)
@@ -128,6 +123,17 @@ def plan(document: Document, found: List[Diagnostic], sites: list, keep: Keep, u
             return None
         entries.append(Entry(index, pointer, member[2], member[3], wanted_in[index], sites_in.get(index, [])))
     return entries
+
+
+def _sites_by_entry(sites: list, tools_list: tuple) -> dict:
+    """{entry index: the sites inside that entry of the tools list}, in order."""
+    depth = len(tools_list) + 1
+    sites_in: dict = {}
+    for site in sites:
+        pointer = tuple(site.pointer)
+        if len(pointer) >= depth and pointer[:depth - 1] == tools_list and type(pointer[depth - 1]) is int:
+            sites_in.setdefault(pointer[depth - 1], []).append(site)
+    return sites_in
 
 
 def _entry_source(filename: str, text: str, newline: str) -> Source:
@@ -283,12 +289,7 @@ def _remember(document: Document, tools_list: tuple, entries: List[Entry], resul
               sites: list, memo: RoundMemo) -> None:
     """Keep what each entry's last lint found, for the lint of the fixed file. ``sites``
     are the fixed file's (an entry gives alone the sites the file gives there)."""
-    depth = len(tools_list) + 1
-    in_entry: dict = {}
-    for site in sites:
-        pointer = site.pointer
-        if len(pointer) >= depth and tuple(pointer[:depth - 1]) == tools_list and type(pointer[depth - 1]) is int:
-            in_entry.setdefault(pointer[depth - 1], []).append(site)
+    in_entry = _sites_by_entry(sites, tools_list)
     for entry, result in zip(entries, results):
         if result.findings is None:
             continue
