@@ -246,11 +246,12 @@ def _parse_json(source: Source) -> Tuple[Optional[Document], List[Diagnostic]]:
     return document, []
 
 
-# A JSON string (skipped whole) or one of the tokens looked for outside strings.
+# A JSON string (skipped whole) or one of the tokens looked for outside strings. Compiled
+# on first use (the re module keeps them): only a file with a problem needs them.
 _STRING = r'"[^"\\]*(?:\\.[^"\\]*)*"'
-_NON_FINITE = re.compile(_STRING + r"|(-?Infinity|NaN)", re.DOTALL)
-_BRACKET = re.compile(_STRING + r"|([\[{])|[\]}]", re.DOTALL)
-_DIGITS = re.compile(_STRING + r"|(?<![.\d])(-?\d{100,})(?![.\deE])", re.DOTALL)
+_NON_FINITE = _STRING + r"|(-?Infinity|NaN)"
+_BRACKET = _STRING + r"|([\[{])|[\]}]"
+_DIGITS = _STRING + r"|(?<![.\d])(-?\d{100,})(?![.\deE])"
 
 
 def non_finite_problems(source: Source) -> List[Diagnostic]:
@@ -259,7 +260,7 @@ def non_finite_problems(source: Source) -> List[Diagnostic]:
     return [_problem("FCS001", source.filename,
                      f"{match.group(1)} is not JSON (JSON has no NaN or Infinity) and the API rejects it; "
                      "write a number, a string or null", source, match.start(1), match.end(1))
-            for match in _NON_FINITE.finditer(source.text) if match.group(1)]
+            for match in re.finditer(_NON_FINITE, source.text, re.DOTALL) if match.group(1)]
 
 
 def _too_deep(source: Source) -> Diagnostic:
@@ -267,7 +268,7 @@ def _too_deep(source: Source) -> Diagnostic:
     stack before that, at the deepest place)."""
     limit = MAX_JSON_DEPTH
     depth = deepest = where = 0
-    for match in _BRACKET.finditer(source.text):
+    for match in re.finditer(_BRACKET, source.text, re.DOTALL):
         if match.group(1):
             depth += 1
             if depth > deepest:
@@ -283,7 +284,7 @@ def _too_deep(source: Source) -> Diagnostic:
 
 def _long_number(source: Source, exc: ValueError) -> Diagnostic:
     limit = getattr(sys, "get_int_max_str_digits", lambda: 0)() or 4300
-    for match in _DIGITS.finditer(source.text):
+    for match in re.finditer(_DIGITS, source.text, re.DOTALL):
         if match.group(1) and len(match.group(1).lstrip("-")) > limit:
             return _problem("FCS001", source.filename,
                             f"invalid JSON: a number of {len(match.group(1).lstrip('-'))} digits is too long "

@@ -11,7 +11,6 @@ operations then serve twice:
 
 from __future__ import annotations
 
-import copy
 from typing import Any, Iterable, List, Optional, Tuple
 
 from .diagnostics import Pointer
@@ -105,7 +104,11 @@ class _Frozen:
 
 
 def thaw(value: Any) -> Any:
-    return copy.deepcopy(value.value) if isinstance(value, _Frozen) else value
+    if not isinstance(value, _Frozen):
+        return value
+    import copy  # (only make_strict changes data: not imported for every check)
+
+    return copy.deepcopy(value.value)
 
 
 def get(data: Any, pointer: Pointer, default: Any = None) -> Any:
