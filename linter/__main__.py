@@ -1,5 +1,5 @@
 """`python -m fcschema` runs the command-line interface."""
 
-from .cli import main
+from .entry import main
 
 main()

@@ -1,7 +1,8 @@
 """Command-line interface: parse options, call the application, nothing else.
 
 Only click is imported at start-up; everything else is imported inside the command
-that needs it, so `fcschema check tools.json` starts fast.
+that needs it. (The program's entry point, ``entry.main``, runs a plain `fcschema check`
+command line without importing even click: see check_argv.)
 """
 
 from __future__ import annotations
@@ -12,32 +13,7 @@ import sys
 import click
 
 from . import __version__
-
-OUTPUT_FORMATS = ("full", "concise", "grouped", "json", "json-lines", "github", "gitlab", "sarif",
-                  "junit", "pylint")
-TARGET_NAMES = ("openai", "openai-2024", "azure", "openai-finetuned")
-# Formats that print a fix's text edits, which are computed only for them.
-EDIT_FORMATS = ("json", "json-lines", "sarif")
-# Formats that read the checked files' text when printing (source lines, the rows and
-# columns of edits, the list of files): the others let --jobs workers send back less.
-SOURCE_FORMATS = ("full", "junit") + EDIT_FORMATS
-
-
-def _codes(values):
-    """`--select A,B --select C` -> ("A", "B", "C")."""
-    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
-
-
-def _use_color(choice: str) -> bool:
-    if choice == "always":
-        return True
-    if choice == "never":
-        return False
-    if os.environ.get("NO_COLOR"):
-        return False
-    if os.environ.get("FORCE_COLOR"):
-        return True
-    return sys.stdout.isatty()
+from .check_command import COLORS, OUTPUT_FORMATS, TARGET_NAMES
 
 
 class _Commands(click.Group):
@@ -109,7 +85,7 @@ def main():
               help="Refuse files larger than this many bytes (default: 20 MiB).")
 @click.option("--exclude", multiple=True, help="Glob of paths to skip when walking folders.")
 @click.option("--force-exclude", is_flag=True, help="Apply --exclude to files named explicitly too.")
-@click.option("--color", type=click.Choice(("auto", "always", "never")), default="auto", show_default=True)
+@click.option("--color", type=click.Choice(COLORS), default="auto", show_default=True)
 @click.option("--quiet", "-q", is_flag=True, help="Print diagnostics only, no summary.")
 @click.option("--fix", is_flag=True, help="Apply safe fixes to the files.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply unsafe fixes.")
@@ -121,111 +97,19 @@ def main():
 @click.option("--statistics", is_flag=True, help="Print a count per rule instead of the diagnostics.")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, show_default=True,
               help="Processes checking files (0: one per CPU, for 128 files or more; 1: no workers).")
-def check(paths, output_format, target, select, extend_select, ignore, stdin_filename,
-          warnings_as_errors, exit_zero, max_file_size, exclude, force_exclude, color, quiet,
-          fix, unsafe_fixes, diff, show_fixes, config_file, isolated, statistics, jobs):
+def check(**params):
     """Check tool definitions in PATHS (files, folders, or - for standard input).
 
     With --fix, fixes are written in place, atomically, changing only the text they must
     (comments and formatting are kept). Reading from - with --fix prints the fixed text.
     """
-    from .app import CheckOptions, check_paths
-    from .config import ConfigError, config_for_folder, explicit_config
-    from .emitters import emit
-    from .emitters.base import EmitContext
-    from .filepolicy import CommandLine, Policies
-    from .registry import by_code
+    from .check_command import UsageProblem, run_check
 
-    cli = CommandLine(target=target, select=_codes(select), extend_select=_codes(extend_select),
-                      ignore=_codes(ignore))
-    unknown = [c for c in (*cli.select, *cli.ignore, *cli.extend_select)
-               if c != "ALL" and not any(code.startswith(c.upper()) for code in by_code())]
-    if unknown:
-        raise click.UsageError(f"unknown rule code or prefix: {', '.join(unknown)}")
     try:
-        explicit = explicit_config(config_file) if config_file else None
-        here = explicit or (config_for_folder(os.getcwd()) if not isolated else None)
-        policies = Policies(cli, explicit, isolated)
-        files, python_targets = _split_targets(paths)
-        if not paths:
-            files = (".",)
-        if here is not None and not python_targets:
-            python_targets = tuple(here.get("python_targets") or ())
-        global_value = (lambda key, default: here.get(key, default)) if here else (lambda key, default: default)
-        fix_mode = "diff" if diff else ("apply" if fix else None)
-        output_format = output_format or global_value("output_format", "full")
-        options = CheckOptions(
-            paths=files, stdin_filename=stdin_filename,
-            max_bytes=max_file_size or global_value("max_file_size", 20 * 1024 * 1024),
-            exclude=tuple(exclude) + tuple(global_value("exclude", ())) + tuple(global_value("extend_exclude", ())),
-            include=tuple(global_value("include", ())), force_exclude=force_exclude,
-            fix=fix_mode, unsafe_fixes=unsafe_fixes, policies=policies, python_targets=python_targets,
-            one_shot=bool((click.get_current_context().obj or {}).get("one_shot")),
-            jobs=jobs, edits=output_format in EDIT_FORMATS and not statistics,
-            sources=fix_mode is not None or (output_format in SOURCE_FORMATS and not statistics))
-        result = check_paths(options)
-    except ConfigError as exc:
-        click.echo(f"fcschema: configuration error: {exc}", err=True)
-        sys.exit(2)
-    if warnings_as_errors is None:
-        warnings_as_errors = bool(global_value("warnings_as_errors", False))
-    context = EmitContext(sources=result.sources, rules=by_code(), color=_use_color(color),
-                          show_fixes=show_fixes, files_checked=result.files_checked, version=__version__,
-                          fixed=result.applied, quiet=quiet)
-    if statistics:
-        _print_statistics(result.diagnostics)
-        sys.exit(0 if exit_zero else result.exit_code(warnings_as_errors))
-    if output_format in EDIT_FORMATS:
-        from .app import attach_edits
-
-        attach_edits(result)
-    if fix_mode == "diff":
-        from .app import unified_diff
-
-        for changed in result.changed:
-            sys.stdout.write(unified_diff(changed))
-        if show_fixes:
-            for filename, code, message in result.applied:
-                click.echo(f"{filename}: {code} {message}", err=True)
-        count = len(result.applied)
-        click.echo(f"Would fix {count} problem{'s' if count != 1 else ''}"
-                   f" in {len(result.changed)} file{'s' if len(result.changed) != 1 else ''}.", err=True)
-        sys.exit(0 if exit_zero or not result.changed else 1)
-    stdin_fixed = [f for f in result.changed if f.source is not None and f.source.path is None]
-    if fix_mode == "apply" and stdin_fixed:
-        # `fcschema check --fix -`: the fixed text goes to stdout, diagnostics to stderr.
-        sys.stdout.write(stdin_fixed[0].source.text)
-        emit(output_format, result.diagnostics, sys.stderr, context)
-    else:
-        emit(output_format, result.diagnostics, sys.stdout, context)
-    code = result.exit_code(warnings_as_errors)
-    sys.exit(0 if exit_zero else code)
-
-
-def _split_targets(paths):
-    """Command-line arguments that name Python tools (``MODULE:NAME``) rather than files."""
-    files, targets = [], []
-    for path in paths:
-        if ":" in path and not os.path.exists(path) and path != "-":
-            from .authoring.targets import looks_like_target
-
-            if looks_like_target(path):
-                targets.append(path)
-                continue
-        files.append(path)
-    return tuple(files), tuple(targets)
-
-
-def _print_statistics(diagnostics):
-    from collections import Counter
-
-    counts = Counter((d.code, d.name, d.severity) for d in diagnostics)
-    fixable = Counter(d.code for d in diagnostics if d.fix is not None and d.fix.applicability == "safe")
-    for (code, name, severity), count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
-        marker = " [*]" if fixable[code] else ""
-        click.echo(f"{count:>6}  {code}  {name:<36} {severity}{marker}")
-    if fixable:
-        click.echo("[*] fixable with --fix")
+        code = run_check(params, one_shot=bool((click.get_current_context().obj or {}).get("one_shot")))
+    except UsageProblem as exc:
+        raise click.UsageError(str(exc)) from None
+    sys.exit(code)
 
 
 @main.command()

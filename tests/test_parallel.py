@@ -11,7 +11,8 @@ import pytest
 from click.testing import CliRunner
 
 from fcschema import parallel
-from fcschema.cli import OUTPUT_FORMATS, SOURCE_FORMATS, main
+from fcschema.check_command import OUTPUT_FORMATS, SOURCE_FORMATS
+from fcschema.cli import main
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="--jobs forks its workers")
 
