@@ -376,7 +376,7 @@ def check_candidate(candidate: Candidate, options: CheckOptions, fixed_engine: O
 # What a one-shot process no longer needs but does not free: the file as it was before
 # --fix (its parse, first findings and the memo of its rounds) is replaced by the fixed
 # file, and freeing its objects one by one took longer (20 ms on the 3,526-tool BFCL file)
-# than the process has left to run; the process ends without freeing anything (cli.main).
+# than the process has left to run; the process ends without freeing anything (cli.main, and entry.main for a plain check).
 _LEFT_FOR_EXIT: list = []
 
 

@@ -1,8 +1,8 @@
 """A plain `fcschema check` command line, read without click.
 
 pre-commit and CI run `fcschema check` with a few options and many files, once per
-commit; importing click takes about as long as checking a small file does (a third of
-such a run). This reader takes the command lines it is sure of: the subcommand `check`,
+commit; importing click was a third of such a run on a small file (108.8 -> 75.4 ms
+without it). This reader takes the command lines it is sure of: the subcommand `check`,
 paths, and the options below written out (`--jobs 2`, `--jobs=2`, `-j 2`, `-q`). It
 returns what click would hand to cli.check, or None for anything else (help, an unknown,
 abbreviated, repeated or combined option, a value click would refuse, `--`, shell

@@ -406,7 +406,7 @@ def test_a_null_required_is_replaced_by_the_array_not_written_twice(filename, te
 
 @pytest.mark.parametrize("one_shot", [False, True])
 def test_only_a_one_shot_run_leaves_the_file_before_fixing_unfreed(tmp_path, one_shot):
-    # The command line ends right after (cli.main), so freeing the file as it was before
+    # The command line ends right after (cli.main, entry.main), so freeing the file as it was before
     # --fix would be time spent for nothing; a library call must not pin it.
     from fcschema import app
 
