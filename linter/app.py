@@ -31,10 +31,12 @@ SPREAD_MIN_CHARS = 1 << 16
 class FileResult(Record):
     """One file's outcome. ``linted`` is (document, diagnostics in the engine's order
     before suppressions, sites): --fix starts from it instead of parsing and linting the
-    file again."""
+    file again. ``printed`` (emitters.Printed): the file's findings as the output prints
+    them, made where the file was checked (CheckOptions.printed); ``diagnostics`` is then
+    empty."""
 
     __slots__ = ("filename", "source", "document", "diagnostics", "has_tools", "applied", "original_text",
-                 "linted")
+                 "linted", "printed")
 
     def __init__(self, filename: str, source: Optional[Source] = None, document: Optional[Document] = None,
                  diagnostics: Optional[List[Diagnostic]] = None, has_tools: bool = False,
@@ -48,6 +50,7 @@ class FileResult(Record):
         self.applied = applied if applied is not None else []  # fixes applied (or that would be, with --diff)
         self.original_text = original_text  # before fixing, when the text changed
         self.linted = linted
+        self.printed = None
 
 
 class CheckResult(Record):
@@ -78,7 +81,10 @@ class CheckResult(Record):
 
     def exit_code(self, warnings_as_errors: bool = False) -> int:
         bad = ("error", "warning") if warnings_as_errors else ("error",)
-        return 1 if any(d.severity in bad for d in self.diagnostics) else 0
+        if any(d.severity in bad for d in self.diagnostics):
+            return 1
+        printed = [f.printed.counted for f in self.files if f.printed is not None]
+        return 1 if any(c.errors or (warnings_as_errors and c.warnings) for c in printed) else 0
 
 
 class CheckOptions(Record):
@@ -88,17 +94,20 @@ class CheckOptions(Record):
     ends after this run (the command line, not a library call); ``jobs``: worker processes
     for many files (0: one per CPU, see parallel.py); ``edits``: attach each fix's text
     edits (for the JSON and SARIF formats); ``sources``: the output reads each file's text
-    (FileResult.source; without it, --jobs workers do not send the text back)."""
+    (FileResult.source; without it, --jobs workers do not send the text back); ``printed``:
+    (output format, EmitContext) when --jobs workers are to print the findings of the
+    files they check (FileResult.printed; a format of emitters.PRINTED_PER_FILE)."""
 
     __slots__ = ("paths", "settings", "stdin_filename", "max_bytes", "exclude", "include", "force_exclude",
-                 "fix", "unsafe_fixes", "policies", "python_targets", "one_shot", "jobs", "edits", "sources")
+                 "fix", "unsafe_fixes", "policies", "python_targets", "one_shot", "jobs", "edits", "sources",
+                 "printed")
 
     def __init__(self, paths: Sequence[str] = (".",), settings: Optional[Settings] = None,
                  stdin_filename: str = "<stdin>", max_bytes: int = DEFAULT_MAX_BYTES,
                  exclude: Sequence[str] = (), include: Sequence[str] = (), force_exclude: bool = False,
                  fix: Optional[str] = None, unsafe_fixes: bool = False, policies: Optional[Policies] = None,
                  python_targets: Sequence[str] = (), one_shot: bool = False, jobs: int = 1,
-                 edits: bool = False, sources: bool = True):
+                 edits: bool = False, sources: bool = True, printed: Optional[tuple] = None):
         self.paths = paths
         self.settings = settings if settings is not None else Settings()
         self.stdin_filename = stdin_filename
@@ -114,6 +123,7 @@ class CheckOptions(Record):
         self.jobs = jobs
         self.edits = edits
         self.sources = sources
+        self.printed = printed
 
 
 def locate(diagnostics: List[Diagnostic], document: Optional[Document], source: Optional[Source]) -> None:

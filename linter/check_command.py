@@ -33,7 +33,7 @@ def run_check(params: dict, one_shot: bool) -> int:
     result; return the exit code. ``one_shot``: the process ends after this run."""
     from .app import CheckOptions, check_paths
     from .config import ConfigError, config_for_folder, explicit_config
-    from .emitters import emit
+    from .emitters import PRINTED_PER_FILE, emit, emit_printed
     from .emitters.base import EmitContext
     from .filepolicy import CommandLine, Policies
     from .registry import by_code
@@ -58,6 +58,12 @@ def run_check(params: dict, one_shot: bool) -> int:
         global_value = (lambda key, default: here.get(key, default)) if here else (lambda key, default: default)
         fix_mode = "diff" if params["diff"] else ("apply" if params["fix"] else None)
         output_format = output_format or global_value("output_format", "full")
+        color = _use_color(params["color"])
+        # --jobs workers print the findings of the files they check (parallel.py): what
+        # they print is what emit prints of them, with the same context.
+        printed = None
+        if output_format in PRINTED_PER_FILE and fix_mode is None and not statistics and not python_targets:
+            printed = (output_format, EmitContext(rules=by_code(), color=color, show_fixes=params["show_fixes"]))
         options = CheckOptions(
             paths=files, stdin_filename=params["stdin_filename"],
             max_bytes=params["max_file_size"] or global_value("max_file_size", 20 * 1024 * 1024),
@@ -66,14 +72,19 @@ def run_check(params: dict, one_shot: bool) -> int:
             include=tuple(global_value("include", ())), force_exclude=params["force_exclude"],
             fix=fix_mode, unsafe_fixes=params["unsafe_fixes"], policies=policies, python_targets=python_targets,
             one_shot=one_shot, jobs=params["jobs"], edits=output_format in EDIT_FORMATS and not statistics,
-            sources=fix_mode is not None or (output_format in SOURCE_FORMATS and not statistics))
+            sources=fix_mode is not None or (output_format in SOURCE_FORMATS and not statistics and printed is None),
+            printed=printed)
         result = check_paths(options)
+        if one_shot:  # freeing every file's results on return took longer than the exit does
+            from .app import _LEFT_FOR_EXIT
+
+            _LEFT_FOR_EXIT.append(result)
     except ConfigError as exc:
         _say(f"fcschema: configuration error: {exc}", err=True)
         return 2
     if warnings_as_errors is None:
         warnings_as_errors = bool(global_value("warnings_as_errors", False))
-    context = EmitContext(sources=result.sources, rules=by_code(), color=_use_color(params["color"]),
+    context = EmitContext(sources=result.sources, rules=by_code(), color=color,
                           show_fixes=params["show_fixes"], files_checked=result.files_checked, version=__version__,
                           fixed=result.applied, quiet=quiet)
     if statistics:
@@ -100,6 +111,8 @@ def run_check(params: dict, one_shot: bool) -> int:
         # `fcschema check --fix -`: the fixed text goes to stdout, diagnostics to stderr.
         sys.stdout.write(stdin_fixed[0].source.text)
         emit(output_format, result.diagnostics, sys.stderr, context)
+    elif any(file_result.printed is not None for file_result in result.files):
+        emit_printed(output_format, result.files, sys.stdout, context)
     else:
         emit(output_format, result.diagnostics, sys.stdout, context)
     return 0 if exit_zero else result.exit_code(warnings_as_errors)

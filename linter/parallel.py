@@ -329,9 +329,24 @@ def _check_chunk(candidates: list, options, fixed_engine) -> List:
     kept = [r for r in results if r is not None]
     if options.edits:
         attach_edits(CheckResult(kept))
+    if options.printed is not None:  # the findings as the output prints them: text to send
+        _print(kept, *options.printed)
     for file_result in kept:  # the output needs none of these (and they are large to send)
         file_result.document = None
         file_result.linted = None
         if not options.sources:  # (a fifth of what is sent for a tree of small files)
             file_result.source = None
     return results
+
+
+def _print(kept: list, format_name: str, context) -> None:
+    from .emitters import print_findings
+
+    for file_result in kept:
+        if not file_result.diagnostics:
+            continue
+        shown = context
+        if file_result.source is not None and context.show_source:  # (``full`` shows its lines)
+            shown = context.replace(sources={file_result.filename: file_result.source})
+        file_result.printed = print_findings(format_name, file_result.diagnostics, shown)
+        file_result.diagnostics = []

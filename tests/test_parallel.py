@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 from fcschema import parallel
 from fcschema.check_command import OUTPUT_FORMATS, SOURCE_FORMATS
+from fcschema.emitters import PRINTED_PER_FILE
 from fcschema.cli import main
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="--jobs forks its workers")
@@ -57,8 +58,8 @@ def test_jobs_print_the_same_diff(tree):
     assert one.stdout == two.stdout and "+++ b/" in two.stdout
 
 
-@pytest.mark.parametrize("fmt", ["concise", "github", "full"])
-def test_workers_send_the_text_back_only_for_an_output_that_reads_it(tree, fmt, monkeypatch):
+def _sent(monkeypatch) -> list:
+    """What each chunk's check gives back (this process's own chunks: the workers' are the same)."""
     sent = []
     real = parallel._check_chunk
 
@@ -68,9 +69,65 @@ def test_workers_send_the_text_back_only_for_an_output_that_reads_it(tree, fmt, 
         return results
 
     monkeypatch.setattr(parallel, "_check_chunk", check_chunk)
+    return sent
+
+
+@pytest.mark.parametrize("fmt", OUTPUT_FORMATS)
+def test_workers_send_the_text_back_only_for_an_output_that_reads_it(tree, fmt, monkeypatch):
+    sent = _sent(monkeypatch)
     run("check", "--jobs", "2", "--output-format", fmt, str(tree))
-    assert sent  # (this process's own chunks: what the workers did is the same)
-    assert all((r.source is not None) == (fmt in SOURCE_FORMATS) for r in sent)
+    assert sent
+    printed = fmt in PRINTED_PER_FILE  # (``full`` shows source lines: printed where the file was read)
+    assert all((r.source is not None) == (fmt in SOURCE_FORMATS and not printed) for r in sent)
+    if printed:  # each file's findings as printed text and counts, not as diagnostics
+        assert all(not r.diagnostics for r in sent)
+        assert all(r.printed.text and r.printed.counted.files == 1 for r in sent)
+    else:
+        assert all(r.printed is None for r in sent) and any(r.diagnostics for r in sent)
+
+
+def test_workers_print_nothing_for_statistics_or_fixes(tree, tmp_path, monkeypatch):
+    sent = _sent(monkeypatch)
+    run("check", "--jobs", "2", "--statistics", str(tree))
+    copy = tmp_path / "copy"
+    shutil.copytree(tree, copy)
+    run("check", "--jobs", "2", "--fix", "--output-format", "concise", str(copy))
+    assert sent and all(r.printed is None for r in sent)
+
+
+# A tool whose only findings are warnings (FCS305: a `default` in a strict schema) and
+# one with an error, in a tree whose walk order (each folder's files before its
+# subfolders) is not the order of the output (sorted by file name).
+WARNING = ('{{"type": "function", "function": {{"name": "tool_{n}", "strict": true, "parameters": '
+           '{{"type": "object", "properties": {{"a": {{"type": "string", "default": "x"}}}}, '
+           '"required": ["a"], "additionalProperties": false}}}}}}\n')
+
+
+@pytest.fixture
+def warned(tmp_path):
+    root = tmp_path / "warned"
+    for n in range(2 * parallel.MIN_FILES_PER_JOB + 10):
+        folder = root / ("a" if n % 3 else "a/b")
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{'z' if n % 2 else 'a-'}{n:03}.json").write_text(WARNING.format(n=n), encoding="utf-8")
+    return root
+
+
+@pytest.mark.parametrize("fmt", PRINTED_PER_FILE)
+@pytest.mark.parametrize("extra", [(), ("--warnings-as-errors",), ("--color", "always", "--show-fixes"), ("--quiet",),
+                                   ("--select", "FCS7")])
+def test_findings_printed_by_workers_are_what_one_process_prints(warned, fmt, extra):
+    one = run("check", "--jobs", "1", "--output-format", fmt, *extra, str(warned))
+    two = run("check", "--jobs", "2", "--output-format", fmt, *extra, str(warned))
+    assert one.stdout == two.stdout
+    assert one.exit_code == two.exit_code == (1 if "--warnings-as-errors" in extra else 0)
+    lines = [line for line in two.stdout.splitlines() if ".json:" in line]
+    if fmt == "concise" and not extra:
+        files = 2 * parallel.MIN_FILES_PER_JOB + 10
+        assert sum("FCS305 [warning]" in line for line in lines) == files
+        assert lines == sorted(lines, key=lambda line: line.split(":")[0])  # not the walk order
+        assert f"Found {files} warnings, {len(lines) - files} info in {files} files ({files} fixable with --fix)." \
+            in two.stdout
 
 
 def test_jobs_fix_the_same_files(tree, tmp_path):

@@ -5,13 +5,13 @@ The shape editors and ``grep`` understand (file:line:col first), followed by the
 
 from __future__ import annotations
 
-from typing import Sequence, TextIO
+from typing import List, Optional, Sequence, TextIO
 
 from ..diagnostics import SEVERITIES, Diagnostic
 from .base import EmitContext, severity_of, start_of
 from .display import visible
 from .style import BOLD, CYAN, paint, severity_color
-from .summary import summary_lines
+from .summary import Counted, count, summary_lines
 
 _BATCH = 4096  # lines written at once: few writes, and no text of a whole large output
 
@@ -41,13 +41,21 @@ def plain_header(d: Diagnostic, context: EmitContext, shown_names: dict) -> str:
     return f"{shown}:{pos[0]}:{pos[1]}: {d.code} [{level}] {visible(d.message)}\n"
 
 
+def render(diagnostics: Sequence[Diagnostic], context: EmitContext, shown_names: Optional[dict] = None) -> str:
+    """The lines of ``diagnostics`` (sorted), without the summary."""
+    if context.color:
+        return "".join([header(d, context) + "\n" for d in diagnostics])
+    shown_names = {} if shown_names is None else shown_names
+    return "".join([plain_header(d, context, shown_names) for d in diagnostics])
+
+
+def closing(counted: Counted, context: EmitContext) -> List[str]:
+    return summary_lines(counted, context)
+
+
 def emit(diagnostics: Sequence[Diagnostic], stream: TextIO, context: EmitContext) -> None:
     shown_names: dict = {}
     for start in range(0, len(diagnostics), _BATCH):
-        batch = diagnostics[start:start + _BATCH]
-        if context.color:
-            stream.write("".join([header(d, context) + "\n" for d in batch]))
-        else:
-            stream.write("".join([plain_header(d, context, shown_names) for d in batch]))
-    for line in summary_lines(diagnostics, context):
+        stream.write(render(diagnostics[start:start + _BATCH], context, shown_names))
+    for line in closing(count(diagnostics, context), context):
         stream.write(line + "\n")

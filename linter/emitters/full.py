@@ -15,7 +15,7 @@ from .base import EmitContext, applicable_fix, end_of, severity_of
 from .concise import header
 from .display import ELLIPSIS, visible, width
 from .style import BLUE, BOLD, paint, severity_color
-from .summary import summary_lines
+from .summary import Counted, count, summary_lines
 
 MAX_LINES = 3  # source lines shown per diagnostic
 LONG_LINE = 200  # lines longer than this (in characters) are cut around the column
@@ -25,17 +25,27 @@ LEAD = 40  # of which this many before the column
 FIX_HOW = {"safe": "safe fix: --fix", "unsafe": "unsafe fix: --unsafe-fixes"}
 
 
-def emit(diagnostics: Sequence[Diagnostic], stream: TextIO, context: EmitContext) -> None:
+def render(diagnostics: Sequence[Diagnostic], context: EmitContext) -> str:
+    """Each diagnostic's block (``diagnostics`` sorted), without the summary."""
+    lines = []
     for d in diagnostics:
-        stream.write(header(d, context) + "\n")
+        lines.append(header(d, context))
         source = context.sources.get(d.filename) if context.show_source else None
         if source is not None and d.location is not None:
-            for line in snippet(d, source, context):
-                stream.write(line + "\n")
-        for line in notes(d, context.color):
-            stream.write(line + "\n")
-        stream.write("\n")
-    for line in summary_lines(diagnostics, context):
+            lines.extend(snippet(d, source, context))
+        lines.extend(notes(d, context.color))
+        lines.append("")
+    return "".join(line + "\n" for line in lines)
+
+
+def closing(counted: Counted, context: EmitContext) -> List[str]:
+    return summary_lines(counted, context)
+
+
+def emit(diagnostics: Sequence[Diagnostic], stream: TextIO, context: EmitContext) -> None:
+    for d in diagnostics:
+        stream.write(render((d,), context))
+    for line in closing(count(diagnostics, context), context):
         stream.write(line + "\n")
 
 

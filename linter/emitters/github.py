@@ -64,6 +64,14 @@ def command(d: Diagnostic, context: EmitContext) -> str:
     return f"::{COMMANDS[severity_of(d, context)]} {props}::{escape_data(message(d))}"
 
 
+def render(diagnostics: Sequence[Diagnostic], context: EmitContext) -> str:
+    return "".join([command(d, context) + "\n" for d in diagnostics])
+
+
+def closing(_counted, _context: EmitContext) -> List[str]:
+    return []  # (each annotation stands alone)
+
+
 def emit(diagnostics: Sequence[Diagnostic], stream: TextIO, context: EmitContext) -> None:
     for d in diagnostics:
         stream.write(command(d, context) + "\n")
