@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import gc
 import sys
-from typing import Dict, List, Optional, Sequence
+from typing import Dict, Iterable, Iterator, List, Optional, Sequence
 
 from .diagnostics import Diagnostic, Position
 from .discovery import STDIN, Candidate, discover
@@ -26,6 +26,10 @@ TOOL_MARKERS = ("parameters", "json_schema", "\"function\"", "function:", "input
 # A file this large (a catalogue of hundreds of tools) may have its tools linted in several
 # processes; a smaller one is done before workers would have started.
 SPREAD_MIN_CHARS = 1 << 16
+# Files are read a few at a time before they are checked (read_ahead): up to this many,
+# or until this many characters are in memory.
+READ_AHEAD_FILES = 32
+READ_AHEAD_CHARS = 1 << 20
 
 
 class FileResult(Record):
@@ -328,6 +332,24 @@ def read_candidate(candidate: Candidate, max_bytes: int):
     return read_source(candidate.path, candidate.filename, max_bytes)
 
 
+def read_ahead(candidates: Iterable[Candidate], max_bytes: int) -> Iterator[tuple]:
+    """(candidate, what read_candidate gives) for each candidate, the files read
+    READ_AHEAD_FILES at a time (fewer when they are large) before any of them is checked.
+    Reading a file between the checks of two others took about twice as long as reading
+    it among other reads (the system calls and the Python code that follows each evict
+    the other's state from the CPU): on a tree of small files, a tenth of the time."""
+    batch: list = []
+    chars = 0
+    for candidate in candidates:
+        read = read_candidate(candidate, max_bytes)
+        batch.append((candidate, read))
+        chars += len(read[0].text) if read[0] is not None else 0
+        if len(batch) >= READ_AHEAD_FILES or chars >= READ_AHEAD_CHARS:
+            yield from batch
+            batch, chars = [], 0
+    yield from batch
+
+
 def check_paths(options: CheckOptions, engine: Optional[Engine] = None) -> CheckResult:
     fixed_engine = engine or (Engine(options.settings) if options.policies is None else None)
     result = CheckResult()
@@ -341,8 +363,8 @@ def check_paths(options: CheckOptions, engine: Optional[Engine] = None) -> Check
         if found is not None:
             result.files.extend(f for f in found if f is not None)
             candidates = []
-    for candidate in candidates:
-        file_result = check_candidate(candidate, options, fixed_engine)
+    for candidate, read in read_ahead(candidates, options.max_bytes):
+        file_result = check_candidate(candidate, options, fixed_engine, read)
         if file_result is not None:
             result.files.append(file_result)
     for spec in options.python_targets:
@@ -352,14 +374,16 @@ def check_paths(options: CheckOptions, engine: Optional[Engine] = None) -> Check
     return result
 
 
-def check_candidate(candidate: Candidate, options: CheckOptions, fixed_engine: Optional[Engine]) -> Optional[FileResult]:
-    """Read, check and (with --fix) fix one discovered file; None for a file found by
-    walking a folder that turns out not to hold tools."""
+def check_candidate(candidate: Candidate, options: CheckOptions, fixed_engine: Optional[Engine],
+                    read: Optional[tuple] = None) -> Optional[FileResult]:
+    """Read (unless ``read`` is what read_candidate gave), check and (with --fix) fix one
+    discovered file; None for a file found by walking a folder that turns out not to
+    hold tools."""
     if fixed_engine is not None:
         policy = FilePolicy(config=None, engine=fixed_engine)
     else:
         policy = options.policies.for_path(candidate.path)
-    source, problem = read_candidate(candidate, options.max_bytes)
+    source, problem = read if read is not None else read_candidate(candidate, options.max_bytes)
     if source is None:
         # Reported even for files found by walking a folder: nothing is skipped unseen.
         return FileResult(candidate.filename, diagnostics=_stamped([problem], policy.engine, candidate.filename))

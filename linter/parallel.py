@@ -323,9 +323,10 @@ def _take_chunk(work_read: int, chunks: List[Bounds], check, done: Dict[int, lis
 
 
 def _check_chunk(candidates: list, options, fixed_engine) -> List:
-    from .app import CheckResult, attach_edits, check_candidate
+    from .app import CheckResult, attach_edits, check_candidate, read_ahead
 
-    results = [check_candidate(candidate, options, fixed_engine) for candidate in candidates]
+    results = [check_candidate(candidate, options, fixed_engine, read)
+               for candidate, read in read_ahead(candidates, options.max_bytes)]
     kept = [r for r in results if r is not None]
     if options.edits:
         attach_edits(CheckResult(kept))
