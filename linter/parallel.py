@@ -17,9 +17,10 @@ did not deliver are checked here, as one process would, so an error shows exactl
 without ``--jobs``. Where forking is not available, or there are too few files to be
 worth it, the check runs in this process alone.
 
-What a worker sends back is what the output needs: diagnostics (with their fix edits,
-when the format prints them), the source text and the fixes applied; not the parsed
-document.
+What a worker sends back is what the output needs: for the formats that print each file
+on its own (emitters.PRINTED_PER_FILE), the file's findings as printed and their counts;
+otherwise the diagnostics (with their fix edits, when the format prints them) and the
+source text when the output shows it; the fixes applied; never the parsed document.
 
 (Imported for every ``check``: what only workers need is imported where it is used.)
 """
@@ -343,11 +344,13 @@ def _check_chunk(candidates: list, options, fixed_engine) -> List:
 def _print(kept: list, format_name: str, context) -> None:
     from .emitters import print_findings
 
+    sources: dict = {}  # the file being printed (``full`` shows its lines)
+    context = context.replace(sources=sources)
     for file_result in kept:
         if not file_result.diagnostics:
             continue
-        shown = context
-        if file_result.source is not None and context.show_source:  # (``full`` shows its lines)
-            shown = context.replace(sources={file_result.filename: file_result.source})
-        file_result.printed = print_findings(format_name, file_result.diagnostics, shown)
+        sources.clear()
+        if file_result.source is not None:
+            sources[file_result.filename] = file_result.source
+        file_result.printed = print_findings(format_name, file_result.diagnostics, context)
         file_result.diagnostics = []

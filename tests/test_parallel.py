@@ -22,13 +22,20 @@ BAD = ('{{"type": "function", "function": {{"name": "tool_{n}", "strict": true, 
        '"required": ["a"]}}}}}}\n')
 
 
+def _write_tree(root, place):
+    """Enough files for two processes: ``place(n)`` gives file n's path below ``root`` and its text."""
+    for n in range(2 * parallel.MIN_FILES_PER_JOB + 10):
+        relative, text = place(n)
+        path = root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return root
+
+
 @pytest.fixture
 def tree(tmp_path):
-    root = tmp_path / "tools"
-    for n in range(2 * parallel.MIN_FILES_PER_JOB + 10):
-        folder = root / f"group{n % 7}"
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / f"tool{n:03}.json").write_text(BAD.format(n=n) if n % 5 else '{"tools": [{"type": "function"', encoding="utf-8")
+    root = _write_tree(tmp_path / "tools", lambda n: (
+        f"group{n % 7}/tool{n:03}.json", BAD.format(n=n) if n % 5 else '{"tools": [{"type": "function"'))
     (root / "package.json").write_text('{"name": "not tools"}', encoding="utf-8")
     return root
 
@@ -95,9 +102,9 @@ def test_workers_print_nothing_for_statistics_or_fixes(tree, tmp_path, monkeypat
     assert sent and all(r.printed is None for r in sent)
 
 
-# A tool whose only findings are warnings (FCS305: a `default` in a strict schema) and
-# one with an error, in a tree whose walk order (each folder's files before its
-# subfolders) is not the order of the output (sorted by file name).
+# Tools whose findings are warnings (FCS305: a `default` in a strict schema) and info, in
+# a tree whose walk order (each folder's files before its subfolders) is not the order
+# of the output (sorted by file name: "a/a-001.json" < "a/b/..." < "a/z001.json").
 WARNING = ('{{"type": "function", "function": {{"name": "tool_{n}", "strict": true, "parameters": '
            '{{"type": "object", "properties": {{"a": {{"type": "string", "default": "x"}}}}, '
            '"required": ["a"], "additionalProperties": false}}}}}}\n')
@@ -105,12 +112,8 @@ WARNING = ('{{"type": "function", "function": {{"name": "tool_{n}", "strict": tr
 
 @pytest.fixture
 def warned(tmp_path):
-    root = tmp_path / "warned"
-    for n in range(2 * parallel.MIN_FILES_PER_JOB + 10):
-        folder = root / ("a" if n % 3 else "a/b")
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / f"{'z' if n % 2 else 'a-'}{n:03}.json").write_text(WARNING.format(n=n), encoding="utf-8")
-    return root
+    return _write_tree(tmp_path / "warned", lambda n: (
+        f"{'a' if n % 3 else 'a/b'}/{'z' if n % 2 else 'a-'}{n:03}.json", WARNING.format(n=n)))
 
 
 @pytest.mark.parametrize("fmt", PRINTED_PER_FILE)
