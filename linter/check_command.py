@@ -31,7 +31,7 @@ class UsageProblem(Exception):
 def run_check(params: dict, one_shot: bool) -> int:
     """Check (and fix) what ``params`` say, the keyword arguments of cli.check; print the
     result; return the exit code. ``one_shot``: the process ends after this run."""
-    from .app import CheckOptions, check_paths
+    from .app import CheckOptions, check_paths, leave_for_exit
     from .config import ConfigError, config_for_folder, explicit_config
     from .emitters import PRINTED_PER_FILE, emit, emit_printed
     from .emitters.base import EmitContext
@@ -58,12 +58,13 @@ def run_check(params: dict, one_shot: bool) -> int:
         global_value = (lambda key, default: here.get(key, default)) if here else (lambda key, default: default)
         fix_mode = "diff" if params["diff"] else ("apply" if params["fix"] else None)
         output_format = output_format or global_value("output_format", "full")
-        color = _use_color(params["color"])
-        # --jobs workers print the findings of the files they check (parallel.py): what
-        # they print is what emit prints of them, with the same context.
+        # How findings are printed. --jobs workers print those of the files they check
+        # with it (parallel.py); the output below adds what the whole run knows.
+        shown = EmitContext(rules=by_code(), color=_use_color(params["color"]), show_fixes=params["show_fixes"],
+                            version=__version__, quiet=quiet)
         printed = None
         if output_format in PRINTED_PER_FILE and fix_mode is None and not statistics and not python_targets:
-            printed = (output_format, EmitContext(rules=by_code(), color=color, show_fixes=params["show_fixes"]))
+            printed = (output_format, shown)
         options = CheckOptions(
             paths=files, stdin_filename=params["stdin_filename"],
             max_bytes=params["max_file_size"] or global_value("max_file_size", 20 * 1024 * 1024),
@@ -75,18 +76,14 @@ def run_check(params: dict, one_shot: bool) -> int:
             sources=fix_mode is not None or (output_format in SOURCE_FORMATS and not statistics and printed is None),
             printed=printed)
         result = check_paths(options)
-        if one_shot:  # freeing every file's results on return took longer than the exit does
-            from .app import _LEFT_FOR_EXIT
-
-            _LEFT_FOR_EXIT.append(result)
+        if one_shot:
+            leave_for_exit(result)
     except ConfigError as exc:
         _say(f"fcschema: configuration error: {exc}", err=True)
         return 2
     if warnings_as_errors is None:
         warnings_as_errors = bool(global_value("warnings_as_errors", False))
-    context = EmitContext(sources=result.sources, rules=by_code(), color=color,
-                          show_fixes=params["show_fixes"], files_checked=result.files_checked, version=__version__,
-                          fixed=result.applied, quiet=quiet)
+    context = shown.replace(sources=result.sources, files_checked=result.files_checked, fixed=result.applied)
     if statistics:
         _print_statistics(result.diagnostics)
         return 0 if exit_zero else result.exit_code(warnings_as_errors)

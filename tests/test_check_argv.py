@@ -23,8 +23,9 @@ from fcschema.check_argv import read_check_argv
 from fcschema.cli import check as click_check
 from fcschema.cli import main
 
-BAD_TOOL = {"type": "function", "function": {"name": "get_weather", "description": "Weather.", "strict": True,
-                                             "parameters": {"type": "object", "properties": {"city": {"type": "string"}}}}}
+BAD_TOOL = {"type": "function", "function": {
+    "name": "get_weather", "description": "Weather.", "strict": True,
+    "parameters": {"type": "object", "properties": {"city": {"type": "string"}}}}}
 
 
 def click_params(argv, env=None):
@@ -104,7 +105,8 @@ def test_the_output_format_from_the_environment(monkeypatch):
     argv = ["check", "a.json"]
     assert read_check_argv(argv, {"FCSCHEMA_OUTPUT_FORMAT": "concise"})["output_format"] == "concise"
     assert read_check_argv(argv, {"FCSCHEMA_OUTPUT_FORMAT": ""})["output_format"] is None
-    assert read_check_argv(argv + ["--output-format", "json"], {"FCSCHEMA_OUTPUT_FORMAT": "x"})["output_format"] == "json"
+    given = read_check_argv(argv + ["--output-format", "json"], {"FCSCHEMA_OUTPUT_FORMAT": "x"})
+    assert given["output_format"] == "json"
     assert read_check_argv(argv, {"FCSCHEMA_OUTPUT_FORMAT": "fancy"}) is None  # click's error
     assert read_check_argv(argv, {"_FCSCHEMA_COMPLETE": "bash_complete"}) is None  # shell completion
     env = {"FCSCHEMA_OUTPUT_FORMAT": "concise"}

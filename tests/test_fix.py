@@ -417,3 +417,21 @@ def test_only_a_one_shot_run_leaves_the_file_before_fixing_unfreed(tmp_path, one
     assert result.applied and json.loads(path.read_text())["parameters"]["type"] == "object"
     assert len(app._LEFT_FOR_EXIT) == (1 if one_shot else 0)
     app._LEFT_FOR_EXIT.clear()
+
+
+@pytest.mark.parametrize("one_shot", [False, True])
+def test_only_a_one_shot_check_leaves_its_results_unfreed(tmp_path, one_shot, monkeypatch, capsys):
+    # The same for the results of a plain check: returning from run_check would free them.
+    from fcschema import app
+    from fcschema.check_argv import DEFAULTS
+    from fcschema.check_command import run_check
+
+    path = tmp_path / "t.json"
+    path.write_text(json.dumps({"name": "t", "parameters": {"type": "dict", "properties": {}}}))
+    monkeypatch.chdir(tmp_path)
+    app._LEFT_FOR_EXIT.clear()
+    assert run_check(dict(DEFAULTS, paths=(str(path),), isolated=True), one_shot=one_shot) == 1
+    assert "FCS109" in capsys.readouterr().out
+    left = [kept for kept in app._LEFT_FOR_EXIT if any(isinstance(o, app.CheckResult) for o in kept)]
+    assert len(left) == (1 if one_shot else 0)
+    app._LEFT_FOR_EXIT.clear()
