@@ -136,12 +136,12 @@ ROOT = os.path.dirname(HERE)
 def ensure_fcschema() -> str:
     """This checkout installed as users get it (``pip install``, not editable: an editable
     install's import hook alone costs a tenth of start-up) into the benchmark environment,
-    afresh on every run; returns that environment's Python."""
+    afresh on every run, with what its dependencies are now (one added since the
+    environment was made is installed too); returns that environment's Python."""
     venv = os.path.join(WORK, "venv")
     python = _bin(venv, "python")
     log("installing this checkout of fcschema into the benchmark environment ...")
-    if not os.path.exists(_bin(venv, "fcschema")):
-        subprocess.run([python, "-m", "pip", "install", "--quiet", ROOT], check=True)
+    subprocess.run([python, "-m", "pip", "install", "--quiet", ROOT], check=True)
     subprocess.run([python, "-m", "pip", "install", "--quiet", "--no-deps", "--force-reinstall", ROOT], check=True)
     return python
 
