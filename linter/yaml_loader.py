@@ -165,12 +165,12 @@ def _compose_with_libyaml(text: str) -> Optional[list]:
     parser_class = _libyaml_parser()
     if parser_class is None or any(character in text for character in _READ_APART):
         return None
-    roots = []
     try:
         loader = _EventLoader(parser_class, text)
     except Exception:  # text libyaml cannot take (a lone surrogate): the pure parser reports it
         return None
     composer = loader._composer
+    roots = []
     try:
         while composer.check_node():
             roots.append(composer.get_node())
