@@ -147,6 +147,8 @@ def edits_for(document: Document, ops: List[Op], style: Optional[_Style] = None)
     document's, when the caller writes many fixes in it (``style_of``)."""
     if style is None:
         style = _Style(document)
+    if len(ops) > 1:
+        ops = _emptied_and_filled(style.document.data, ops)
     edits: List[Edit] = []
     for op in ops:
         try:
@@ -157,6 +159,45 @@ def edits_for(document: Document, ops: List[Op], style: Optional[_Style] = None)
             return None
         edits.extend(produced)
     return edits
+
+
+def _emptied_and_filled(data: Any, ops: List[Op]) -> List[Op]:
+    """``ops`` with each removal of the only member of an object (or item of an array) that
+    the same fix also adds to written as one replacement: the member added in the removed
+    one's place (ReplaceMember), the array written whole (Replace). Each op's edit is worked
+    out on the text as it is, so the addition would be written after the removed member
+    with its separator, and the removal would leave that separator with nothing before it
+    (``{, "description": "At most 0 characters."}``). (FCS301 removes a keyword and notes
+    it in the description, which may be the object's only other member to be.)"""
+    emptied = {}  # container pointer -> position of the op removing its only member
+    for position, op in enumerate(ops):
+        if type(op) is Remove and op.at:
+            holder = get(data, op.at[:-1], _ABSENT)
+            if isinstance(holder, (dict, list)) and len(holder) == 1:
+                emptied[_key(op.at[:-1])] = position
+    if not emptied:
+        return ops
+    rewritten: List[Any] = list(ops)
+    for position, op in enumerate(ops):
+        if type(op) is SetMember and _key(op.obj) in emptied:
+            holder = get(data, op.obj)
+            if isinstance(holder, dict) and op.key not in holder:
+                removal = emptied.pop(_key(op.obj))
+                rewritten[removal] = ReplaceMember(ops[removal].at, op.key, op.value)
+                rewritten[position] = None
+        elif type(op) is AddToArray and _key(op.at) in emptied and isinstance(get(data, op.at), list):
+            removal = emptied.pop(_key(op.at))
+            values: List[Any] = []
+            for value in (thaw(v) for v in op.values):
+                if value not in values:
+                    values.append(value)
+            rewritten[removal] = Replace(op.at, values)
+            rewritten[position] = None
+    return [op for op in rewritten if op is not None]
+
+
+def _key(pointer: Pointer) -> tuple:
+    return tuple(str(segment) for segment in pointer)
 
 
 def _edit(style: _Style, op: Op) -> Optional[List[Edit]]:

@@ -329,6 +329,39 @@ def test_removing_the_last_required_item_and_adding_another_keep_the_file_valid(
     assert data["function"]["parameters"]["required"] == ["a"]
 
 
+ONLY_KEYWORD = ("type: function\nfunction:\n  name: f\n  strict: true\n  parameters:\n    type: object\n"
+                "    properties:\n      a: {0}\n    required: [a]\n    additionalProperties: false\n")
+
+
+@pytest.mark.parametrize("text, name", [
+    ('{"type": "function", "function": {"name": "f", "strict": true, "parameters": {"type": "object", '
+     '"properties": {"a": {"maxLength": 0}}, "required": ["a"], "additionalProperties": false}}}', "t.json"),
+    ('{"type": "function", "function": {"name": "f", "strict": true, "parameters": {"type": "object", '
+     '"properties": {"a": {\n  "maxLength": 0\n}}, "required": ["a"], "additionalProperties": false}}}', "t.json"),
+    (ONLY_KEYWORD.format("{maxLength: 0}"), "t.yaml"),
+    (ONLY_KEYWORD.format("\n        maxLength: 0"), "t.yaml"),
+])
+def test_a_fix_that_removes_the_only_keyword_and_adds_a_description_keeps_the_file_valid(text, name):
+    """Found by the property tests: FCS301 removes `maxLength` and notes it in the
+    description, in one fix; the description was written after the removed keyword with
+    its comma, and the round left `{, "description": ...}` (a broken round, undone). In a
+    YAML block mapping, the removal of its only key could not be written at all."""
+    once = fixed(text, name, unsafe=True)
+    data = json.loads(once) if name.endswith("json") else _yaml(once)
+    assert data["function"]["parameters"]["properties"]["a"] == {"description": "At most 0 characters."}
+
+
+def test_one_fix_emptying_an_array_and_adding_to_it_writes_the_array_whole():
+    from fcschema.document import parse
+    from fcschema.fixops import AddToArray, Remove
+    from fcschema.textedit import apply_edits, edits_for
+
+    text = '{"required": [\n  "gone"\n], "other": 1}'
+    document, _problems = parse(Source("t.json", text))
+    edits = edits_for(document, [Remove(("required", 0)), AddToArray(("required",), ("a", "b", "a"))])
+    assert json.loads(apply_edits(text, edits)) == {"required": ["a", "b"], "other": 1}
+
+
 @pytest.mark.parametrize("char", ["\\u007f", "\\u0085", "\\u009f", "\\u2028", "\\ufffe"])
 def test_yaml_strings_written_by_a_fix_escape_what_yaml_cannot_hold_raw(char):
     """Found by the property tests: the default moved into a description held a raw DEL."""

@@ -15,7 +15,7 @@ import json
 import os
 import sys
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "fuzz"))
@@ -50,6 +50,11 @@ ENGINE = Engine()
 
 @settings(max_examples=150, **SLOW)
 @given(fuzz_targets.documents(), st.booleans())
+# Regression (found here): FCS301 removed an object's only keyword and added a description
+# to it in one fix, written as `{, "description": ...}`: a round that broke the file.
+@example(b'\x00{"type": "function", "function": {"name": "get_weather", "parameters": {"type": "array", "items": '
+         b'{"type": "object", "properties": {"a": {"type": "object", "properties": {"a": {"maxLength": 0}}}}}}, '
+         b'"strict": true}}', True)
 def test_fix_is_idempotent_and_leaves_nothing_fixable(data, unsafe):
     name, content = fuzz_targets.split(data)
     source, _problem = decode(content, name, None)
