@@ -187,9 +187,10 @@ def _emptied_and_filled(data: Any, ops: List[Op]) -> List[Op]:
                 rewritten[position] = None
         elif type(op) is AddToArray and _key(op.at) in emptied and isinstance(get(data, op.at), list):
             removal = emptied.pop(_key(op.at))
+            items = get(data, op.at)
             values: List[Any] = []
             for value in (thaw(v) for v in op.values):
-                if value not in values:
+                if value not in values and value not in items:  # (one already there is not added)
                     values.append(value)
             rewritten[removal] = Replace(op.at, values)
             rewritten[position] = None
@@ -331,6 +332,8 @@ def _append(style: _Style, pointer: Pointer, items: list, values: list) -> Optio
         return None
     indent = _indent_of(style, dash)
     after_dash = text[dash + 1:first[2]]
+    if not after_dash or after_dash.strip(" \t"):
+        after_dash = " "  # an empty first item (a bare `-`): its value starts at the dash
     insert_at = style.line_end(last_end)
     prefix = "" if text[insert_at - 1:insert_at] == "\n" else style.newline
     lines = "".join(f"{indent}-{after_dash}{w}{style.newline}" for w in written)

@@ -360,6 +360,9 @@ def test_one_fix_emptying_an_array_and_adding_to_it_writes_the_array_whole():
     document, _problems = parse(Source("t.json", text))
     edits = edits_for(document, [Remove(("required", 0)), AddToArray(("required",), ("a", "b", "a"))])
     assert json.loads(apply_edits(text, edits)) == {"required": ["a", "b"], "other": 1}
+    # As the ops read (and as make_strict applies them): a value already there is not added.
+    edits = edits_for(document, [Remove(("required", 0)), AddToArray(("required",), ("gone", "a"))])
+    assert json.loads(apply_edits(text, edits)) == {"required": ["a"], "other": 1}
 
 
 @pytest.mark.parametrize("char", ["\\u007f", "\\u0085", "\\u009f", "\\u2028", "\\ufffe"])

@@ -554,6 +554,22 @@ def test_emitters_write_only_utf8(write):
         stream.flush()
 
 
+@pytest.mark.parametrize("ending", ["", "\n"])
+def test_fix_appends_to_a_block_sequence_whose_first_item_is_empty(write, ending):
+    """Regression (found by the fuzzer, fixer target): `required:` holding a bare `-` (a
+    null item) got the new names written as `-a` (no space after the dash): a plain
+    scalar, not an item, and the round broke the file (FCS007)."""
+    path = write("empty_item.yaml", "type: json_schema\njson_schema:\n  name: bad name\n  strict: true\n"
+                 "  schema:\n    items:\n      properties:\n        a:\n          \"$ref\": function\n"
+                 "        b:\n          \"$ref\": \"#\"\n      additionalProperties: false\n      required:\n"
+                 "        -" + ending)
+    result = run("check", "--fix", path)
+    assert "FCS007" not in result.output
+    with open(path, encoding="utf-8") as handle:
+        fixed = handle.read()
+    assert "        - a\n        - b\n" in fixed
+
+
 @pytest.mark.parametrize("content", ["{[{}]: 1}\n", "a: 2001-13-45\n", "a: !!int abc\n", "a: !!bool maybe\n",
                                      "a: 2001-12-14t21:59:43.10-99:99\n"])
 def test_yaml_values_the_round_trip_loader_cannot_build(write, content):
